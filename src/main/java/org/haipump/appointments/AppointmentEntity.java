@@ -1,0 +1,79 @@
+package org.haipump.appointments;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.haipump.cycle.Drug;
+
+@Entity
+@Table(name = "appointment")
+public class AppointmentEntity {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "pump_id", nullable = false)
+    public UUID pumpId;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Column(name = "starts_at", nullable = false)
+    public Instant startsAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RefillLocation location;
+
+    public String site;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "planned_drug", nullable = false)
+    public Drug plannedDrug;
+
+    public String reason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AppointmentStatus status;
+
+    /** The refill this appointment is for, and the window it was booked inside. */
+    @Column(name = "refill_due_at", nullable = false)
+    public Instant refillDueAt;
+
+    @Column(name = "window_opens_at", nullable = false)
+    public Instant windowOpensAt;
+
+    @Column(name = "window_closes_at", nullable = false)
+    public Instant windowClosesAt;
+
+    @Column(name = "booked_by", nullable = false)
+    public String bookedBy;
+
+    @Column(name = "booked_at", nullable = false)
+    public Instant bookedAt;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
+    @Column(name = "cancellation_reason")
+    public String cancellationReason;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    @Column(name = "fill_id")
+    public UUID fillId;
+
+    @Version
+    public long version;
+}

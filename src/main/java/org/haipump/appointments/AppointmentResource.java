@@ -1,0 +1,55 @@
+package org.haipump.appointments;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.UUID;
+import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.security.Roles;
+import org.haipump.platform.web.ItemsPage;
+import org.haipump.platform.web.PageRequest;
+
+@Path("/api/v1/appointments")
+@RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
+public class AppointmentResource {
+
+    private final AppointmentService service;
+
+    AppointmentResource(AppointmentService service) {
+        this.service = service;
+    }
+
+    @POST
+    public Response book(@NotNull @Valid BookAppointmentRequest request, UriInfo uri) {
+        AppointmentResponse created = service.book(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public AppointmentResponse get(@PathParam("id") UUID id) {
+        return service.find(id).orElseThrow(() -> ProblemException.notFound("appointment", id));
+    }
+
+    @GET
+    public ItemsPage<AppointmentResponse> list(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+            @QueryParam("status") AppointmentStatus status, @Valid @BeanParam PageRequest page) {
+        return service.list(from, to, status, page);
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    public AppointmentResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancellationRequest request) {
+        return service.cancel(id, request.reason());
+    }
+}

@@ -1,0 +1,144 @@
+package org.haipump.appointments;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.haipump.cycle.BookingWindow;
+import org.haipump.cycle.PumpCycle;
+import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.security.CurrentActor;
+import org.haipump.platform.web.ItemsPage;
+import org.haipump.platform.web.PageRequest;
+import org.haipump.pumps.PumpCycles;
+import org.haipump.pumps.PumpEntity;
+import org.haipump.pumps.PumpRemoved;
+import org.haipump.pumps.PumpService;
+
+/** Booking refill appointments inside the safe window; one open appointment per pump. */
+@ApplicationScoped
+public class AppointmentService {
+
+    private final AppointmentRepository appointments;
+    private final PumpService pumps;
+    private final PumpCycles cycles;
+    private final CurrentActor actor;
+    private final Clock clock;
+
+    AppointmentService(AppointmentRepository appointments, PumpService pumps, PumpCycles cycles,
+                       CurrentActor actor, Clock clock) {
+        this.appointments = appointments;
+        this.pumps = pumps;
+        this.cycles = cycles;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AppointmentResponse book(BookAppointmentRequest request) {
+        PumpEntity pump = pumps.requireActiveForUpdate(request.pumpId());
+        PumpCycle cycle = cycles.cycleOf(pump);
+        Instant now = clock.instant();
+        BookingWindow window = cycles.rules().assessBooking(cycle, request.startsAt(), now)
+                .orElseThrow(ProblemException::of);
+        if (appointments.findOpen(pump.id).isPresent()) {
+            throw ProblemException.conflict("open-appointment-exists",
+                    "The pump already has an open appointment; cancel it before booking another.");
+        }
+        AppointmentEntity appointment = new AppointmentEntity();
+        appointment.id = UUID.randomUUID();
+        appointment.pumpId = pump.id;
+        appointment.patientId = pump.patientId;
+        appointment.startsAt = request.startsAt();
+        appointment.location = request.location();
+        appointment.site = request.site();
+        appointment.plannedDrug = request.plannedDrug() != null ? request.plannedDrug()
+                : cycles.rules().expectedDrug(cycle);
+        appointment.reason = request.reason();
+        appointment.status = AppointmentStatus.BOOKED;
+        appointment.refillDueAt = pump.nextDueAt;
+        appointment.windowOpensAt = window.opensAt();
+        appointment.windowClosesAt = window.closesAt();
+        appointment.bookedBy = actor.name();
+        appointment.bookedAt = now;
+        appointments.persist(appointment);
+        return AppointmentResponse.of(appointment);
+    }
+
+    @Transactional
+    public Optional<AppointmentResponse> find(UUID id) {
+        return appointments.findByIdOptional(id).map(AppointmentResponse::of);
+    }
+
+    @Transactional
+    public ItemsPage<AppointmentResponse> list(Instant from, Instant to, AppointmentStatus status, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (from != null) {
+            where.add("startsAt >= :from");
+            params = params.and("from", from);
+        }
+        if (to != null) {
+            where.add("startsAt < :to");
+            params = params.and("to", to);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params = params.and("status", status);
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by startsAt, id";
+        var found = appointments.find(query, params);
+        List<AppointmentResponse> items = found.page(page.page, page.size).list().stream()
+                .map(AppointmentResponse::of).toList();
+        return new ItemsPage<>(items, page.page, page.size, found.count());
+    }
+
+    @Transactional
+    public AppointmentResponse cancel(UUID id, String reason) {
+        AppointmentEntity appointment = appointments.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("appointment", id));
+        if (appointment.status != AppointmentStatus.BOOKED) {
+            throw ProblemException.conflict("appointment-not-open",
+                    "The appointment is " + appointment.status + ": only a booked one can be cancelled.");
+        }
+        close(appointment, reason);
+        return AppointmentResponse.of(appointment);
+    }
+
+    /**
+     * Completes the pump's open appointment with the fill being recorded (the caller's transaction).
+     * A named appointment must be that open one.
+     *
+     * @return the completed appointment's id, or null when none was open
+     */
+    public UUID completeWithFill(UUID pumpId, UUID namedAppointmentId, UUID fillId) {
+        Optional<AppointmentEntity> open = appointments.findOpen(pumpId);
+        if (namedAppointmentId != null && open.map(a -> !a.id.equals(namedAppointmentId)).orElse(true)) {
+            throw ProblemException.ruleViolation("appointment-not-open",
+                    "appointmentId is not the pump's open appointment.", "appointmentId");
+        }
+        open.ifPresent(a -> {
+            a.status = AppointmentStatus.COMPLETED;
+            a.completedAt = clock.instant();
+            a.fillId = fillId;
+        });
+        return open.map(a -> a.id).orElse(null);
+    }
+
+    void onPumpRemoved(@Observes PumpRemoved removed) {
+        appointments.findOpen(removed.pumpId()).ifPresent(a -> close(a, "Pump removed"));
+    }
+
+    private void close(AppointmentEntity appointment, String reason) {
+        appointment.status = AppointmentStatus.CANCELLED;
+        appointment.cancelledAt = clock.instant();
+        appointment.cancelledBy = actor.name();
+        appointment.cancellationReason = reason;
+    }
+}

@@ -1,0 +1,3 @@
+package org.haipump.appointments;
+
+public enum AppointmentStatus { BOOKED, COMPLETED, CANCELLED }

@@ -1,0 +1,18 @@
+package org.haipump.appointments;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import org.haipump.cycle.Drug;
+
+public record BookAppointmentRequest(
+        @NotNull UUID pumpId,
+        @NotNull Instant startsAt,
+        @NotNull RefillLocation location,
+        /** Care site or address label; no free-text PHI. */
+        @Size(max = 200) String site,
+        /** The expected drug of the refill when absent. */
+        Drug plannedDrug,
+        @Size(max = 500) String reason) {
+}

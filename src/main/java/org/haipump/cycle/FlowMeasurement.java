@@ -1,0 +1,35 @@
+package org.haipump.cycle;
+
+import java.time.Duration;
+
+/**
+ * The flow rate measured at a fill: what the previous fill put in, less what was withdrawn, over
+ * the elapsed (fractional) days.
+ */
+public record FlowMeasurement(double rateMlPerDay, double deviationPercent, boolean outOfTolerance) {
+
+    private static final double SECONDS_PER_DAY = 86_400.0;
+
+    /**
+     * Null when nothing can be measured: no residual given, no previous fill, or a previous glycerol
+     * fill (glycerol slows the pump by an amount nobody measures).
+     */
+    public static FlowMeasurement of(FillFact previous, ProposedFill fill, double nominalMlPerDay, CyclePolicy policy) {
+        if (previous == null || fill.residualVolumeMl() == null || previous.drug() == Drug.GLYCEROL) {
+            return null;
+        }
+        double elapsedDays = Duration.between(previous.performedAt(), fill.performedAt()).toSeconds() / SECONDS_PER_DAY;
+        if (elapsedDays <= 0 || nominalMlPerDay <= 0) {
+            return null;
+        }
+        double rate = (previous.volumeMl() - fill.residualVolumeMl()) / elapsedDays;
+        double deviation = (rate - nominalMlPerDay) / nominalMlPerDay * 100.0;
+        return new FlowMeasurement(round(rate, 3), round(deviation, 1),
+                Math.abs(deviation) > policy.flowTolerancePercent());
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

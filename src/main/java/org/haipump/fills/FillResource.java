@@ -1,0 +1,62 @@
+package org.haipump.fills;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.security.Roles;
+import org.haipump.platform.web.ItemsPage;
+import org.haipump.platform.web.PageRequest;
+
+@Path("/api/v1/pumps/{pumpId}/fills")
+public class FillResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final FillService service;
+
+    FillResource(FillService service) {
+        this.service = service;
+    }
+
+    @POST
+    @RolesAllowed({Roles.NURSE, Roles.ADMIN})
+    public Response record(@PathParam("pumpId") UUID pumpId,
+            @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) @Pattern(regexp = "[\\x21-\\x7E]+") String key,
+            @NotNull @Valid RecordFillRequest request, UriInfo uri) {
+        FillOutcome outcome = service.record(pumpId, request, key);
+        Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder()
+                        .path("api/v1/pumps/{pumpId}/fills/{fillId}").build(outcome.pumpId(), outcome.fillId()))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(outcome.body());
+        if (outcome.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
+    public ItemsPage<FillResponse> list(@PathParam("pumpId") UUID pumpId, @Valid @BeanParam PageRequest page) {
+        return service.list(pumpId, page);
+    }
+
+    @GET
+    @Path("/{fillId}")
+    @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
+    public FillResponse get(@PathParam("pumpId") UUID pumpId, @PathParam("fillId") UUID fillId) {
+        return service.find(pumpId, fillId).orElseThrow(() -> ProblemException.notFound("fill", fillId));
+    }
+}

@@ -1,0 +1,37 @@
+package org.haipump.fills;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.haipump.cycle.Drug;
+import org.haipump.pumps.FillEntity;
+import org.haipump.pumps.NextRefillResponse;
+
+/**
+ * A recorded fill. {@code nextRefill} is the pump's next refill right after this fill was recorded;
+ * it is present only in the answer to recording it.
+ */
+public record FillResponse(
+        UUID id,
+        UUID pumpId,
+        Instant performedAt,
+        Drug drug,
+        BigDecimal volumeMl,
+        BigDecimal residualVolumeMl,
+        Drug expectedDrug,
+        boolean deviation,
+        String deviationReason,
+        UUID appointmentId,
+        String notes,
+        BigDecimal measuredFlowRateMlPerDay,
+        BigDecimal flowDeviationPercent,
+        String recordedBy,
+        Instant recordedAt,
+        NextRefillResponse nextRefill) {
+
+    static FillResponse of(FillEntity f, NextRefillResponse nextRefill) {
+        return new FillResponse(f.id, f.pumpId, f.performedAt, f.drug, f.volumeMl, f.residualVolumeMl,
+                f.expectedDrug, f.deviation, f.deviationReason, f.appointmentId, f.notes,
+                f.measuredFlowRateMlPerDay, f.flowDeviationPercent, f.recordedBy, f.recordedAt, nextRefill);
+    }
+}

@@ -1,0 +1,191 @@
+package org.haipump.fills;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.haipump.appointments.AppointmentService;
+import org.haipump.cycle.AcceptedFill;
+import org.haipump.cycle.NextRefill;
+import org.haipump.cycle.ProposedFill;
+import org.haipump.cycle.PumpCycle;
+import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.security.CurrentActor;
+import org.haipump.platform.web.ItemsPage;
+import org.haipump.platform.web.PageRequest;
+import org.haipump.pumps.FillEntity;
+import org.haipump.pumps.FillRepository;
+import org.haipump.pumps.NextRefillResponse;
+import org.haipump.pumps.PumpCycles;
+import org.haipump.pumps.PumpEntity;
+import org.haipump.pumps.PumpRepository;
+import org.haipump.pumps.PumpService;
+
+/** Recording what a nurse did at the pump, exactly once per {@code Idempotency-Key}. */
+@ApplicationScoped
+public class FillService {
+
+    private final PumpRepository pumps;
+    private final PumpService pumpService;
+    private final FillRepository fills;
+    private final IdempotencyRecordRepository idempotency;
+    private final AppointmentService appointments;
+    private final PumpCycles cycles;
+    private final Event<FillRecorded> recorded;
+    private final CurrentActor actor;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    FillService(PumpRepository pumps, PumpService pumpService, FillRepository fills,
+                IdempotencyRecordRepository idempotency, AppointmentService appointments, PumpCycles cycles,
+                Event<FillRecorded> recorded, CurrentActor actor, ObjectMapper json, Clock clock) {
+        this.pumps = pumps;
+        this.pumpService = pumpService;
+        this.fills = fills;
+        this.idempotency = idempotency;
+        this.appointments = appointments;
+        this.cycles = cycles;
+        this.recorded = recorded;
+        this.actor = actor;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public FillOutcome record(UUID pumpId, RecordFillRequest request, String idempotencyKey) {
+        // The pump's row lock orders every fill of one pump, and makes a repeat of the same key wait
+        // for the first to commit, so that it finds the first answer below.
+        PumpEntity pump = pumps.findForUpdate(pumpId).orElseThrow(() -> ProblemException.notFound("pump", pumpId));
+        String fingerprint = idempotencyKey == null ? null : fingerprint(pumpId, request);
+        if (idempotencyKey != null) {
+            Optional<FillOutcome> replay = replay(idempotencyKey, fingerprint);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        if (!pump.isActive()) {
+            throw ProblemException.conflict("pump-removed", "The pump was removed on " + pump.removedOn + ".");
+        }
+        Instant now = clock.instant();
+        PumpCycle cycle = cycles.cycleOf(pump);
+        AcceptedFill accepted = cycles.rules().assessFill(cycle, proposed(request), now)
+                .orElseThrow(ProblemException::of);
+
+        FillEntity fill = new FillEntity();
+        fill.id = UUID.randomUUID();
+        fill.pumpId = pump.id;
+        fill.performedAt = request.performedAt();
+        fill.drug = request.drug();
+        fill.volumeMl = request.volumeMl();
+        fill.residualVolumeMl = request.residualVolumeMl();
+        fill.expectedDrug = accepted.expectedDrug();
+        fill.deviation = accepted.deviation();
+        fill.deviationReason = blankToNull(request.deviationReason());
+        fill.notes = blankToNull(request.notes());
+        fill.measuredFlowRateMlPerDay = decimal(accepted.measuredFlowRateMlPerDay(), 3);
+        fill.flowDeviationPercent = decimal(accepted.flowDeviationPercent(), 1);
+        fill.recordedBy = actor.name();
+        fill.recordedAt = now;
+        fills.persist(fill);
+        fills.flush();
+        fill.appointmentId = appointments.completeWithFill(pump.id, request.appointmentId(), fill.id);
+
+        pump.lastFillId = fill.id;
+        if (fill.measuredFlowRateMlPerDay != null) {
+            pump.latestMeasuredFlowMlPerDay = fill.measuredFlowRateMlPerDay;
+        }
+        Optional<NextRefill> next = cycles.refresh(pump);
+        recorded.fire(new FillRecorded(fill.id, pump.id, pump.patientId, fill.performedAt,
+                accepted.flowDeviationPercent(), accepted.flowOutOfTolerance(), now));
+
+        FillResponse response = FillResponse.of(fill,
+                next.map(n -> NextRefillResponse.of(n, cycle.zone())).orElse(null));
+        if (idempotencyKey != null) {
+            remember(idempotencyKey, fingerprint, fill, response, now);
+        }
+        return new FillOutcome(pump.id, fill.id, response, false);
+    }
+
+    @Transactional
+    public ItemsPage<FillResponse> list(UUID pumpId, PageRequest page) {
+        pumpService.require(pumpId);
+        var query = fills.newestFirst(pumpId);
+        return new ItemsPage<>(query.page(page.page, page.size).list().stream()
+                .map(f -> FillResponse.of(f, null)).toList(), page.page, page.size, query.count());
+    }
+
+    @Transactional
+    public Optional<FillResponse> find(UUID pumpId, UUID fillId) {
+        return fills.findByIdOptional(fillId).filter(f -> f.pumpId.equals(pumpId)).map(f -> FillResponse.of(f, null));
+    }
+
+    private Optional<FillOutcome> replay(String key, String fingerprint) {
+        return idempotency.findByIdOptional(key).map(previous -> {
+            if (!previous.requestHash.equals(fingerprint)) {
+                throw ProblemException.ruleViolation("idempotency-key-reused",
+                        "This Idempotency-Key was used with another request; use a new key for a new fill.",
+                        "Idempotency-Key");
+            }
+            return new FillOutcome(previous.pumpId, previous.fillId, previous.responseBody, true);
+        });
+    }
+
+    private void remember(String key, String fingerprint, FillEntity fill, FillResponse response, Instant now) {
+        IdempotencyRecordEntity record = new IdempotencyRecordEntity();
+        record.key = key;
+        record.requestHash = fingerprint;
+        record.pumpId = fill.pumpId;
+        record.fillId = fill.id;
+        record.responseStatus = 201;
+        try {
+            record.responseBody = json.writeValueAsString(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A fill response could not be serialised", e);
+        }
+        record.createdAt = now;
+        idempotency.persist(record);
+    }
+
+    /** Same pump and same body, whatever the JSON's spacing, key order or trailing zeros. */
+    static String fingerprint(UUID pumpId, RecordFillRequest r) {
+        String canonical = String.join("\n", pumpId.toString(), String.valueOf(r.performedAt()),
+                String.valueOf(r.drug()), plain(r.volumeMl()), plain(r.residualVolumeMl()),
+                Objects.toString(blankToNull(r.deviationReason()), ""), Objects.toString(r.appointmentId(), ""),
+                Objects.toString(blankToNull(r.notes()), ""));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+        }
+    }
+
+    private static ProposedFill proposed(RecordFillRequest r) {
+        return new ProposedFill(r.performedAt(), r.drug(), r.volumeMl().doubleValue(),
+                r.residualVolumeMl() == null ? null : r.residualVolumeMl().doubleValue(), r.deviationReason());
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static BigDecimal decimal(Double value, int scale) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,74 @@
+package org.haipump.flags;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "flag")
+public class FlagEntity {
+
+    /** Resolutions written by the service. */
+    public static final String REFILLED = "REFILLED";
+    public static final String PUMP_REMOVED = "PUMP_REMOVED";
+    public static final String FLOW_IN_TOLERANCE = "FLOW_IN_TOLERANCE";
+    public static final String SUPERSEDED = "SUPERSEDED";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "pump_id", nullable = false)
+    public UUID pumpId;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public FlagKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public FlagLevel level;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public FlagStatus status;
+
+    @Column(name = "cycle_fill_id", nullable = false)
+    public UUID cycleFillId;
+
+    @Column(name = "raised_at", nullable = false)
+    public Instant raisedAt;
+
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    @Column(name = "reserve_ends_at")
+    public Instant reserveEndsAt;
+
+    public String detail;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    public String resolution;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,3 @@
+package org.haipump.flags;
+
+public enum FlagLevel { OVERDUE, CRITICAL, WARNING }

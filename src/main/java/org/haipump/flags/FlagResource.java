@@ -1,0 +1,46 @@
+package org.haipump.flags;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.security.Roles;
+import org.haipump.platform.web.ItemsPage;
+import org.haipump.platform.web.PageRequest;
+
+@Path("/api/v1/flags")
+public class FlagResource {
+
+    private final FlagService service;
+
+    FlagResource(FlagService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
+    public ItemsPage<FlagResponse> list(@QueryParam("status") FlagStatus status, @QueryParam("pumpId") UUID pumpId,
+            @Valid @BeanParam PageRequest page) {
+        return service.list(status, pumpId, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
+    public FlagResponse get(@PathParam("id") UUID id) {
+        return service.find(id).orElseThrow(() -> ProblemException.notFound("flag", id));
+    }
+
+    @POST
+    @Path("/{id}/acknowledgement")
+    @RolesAllowed({Roles.NURSE, Roles.ADMIN})
+    public FlagResponse acknowledge(@PathParam("id") UUID id) {
+        return service.acknowledge(id);
+    }
+}

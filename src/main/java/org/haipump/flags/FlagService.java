@@ -1,0 +1,110 @@
+package org.haipump.flags;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.haipump.fills.FillRecorded;
+import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.security.CurrentActor;
+import org.haipump.platform.web.ItemsPage;
+import org.haipump.platform.web.PageRequest;
+import org.haipump.pumps.PumpRemoved;
+
+/** Listing and acknowledging flags; resolving them when a fill or a removal ends their cause. */
+@ApplicationScoped
+public class FlagService {
+
+    private final FlagRepository flags;
+    private final CurrentActor actor;
+    private final Clock clock;
+
+    FlagService(FlagRepository flags, CurrentActor actor, Clock clock) {
+        this.flags = flags;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ItemsPage<FlagResponse> list(FlagStatus status, UUID pumpId, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (status != null) {
+            where.add("status = :status");
+            params = params.and("status", status);
+        }
+        if (pumpId != null) {
+            where.add("pumpId = :pumpId");
+            params = params.and("pumpId", pumpId);
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by raisedAt desc, id";
+        var found = flags.find(query, params);
+        return new ItemsPage<>(found.page(page.page, page.size).list().stream().map(FlagResponse::of).toList(),
+                page.page, page.size, found.count());
+    }
+
+    @Transactional
+    public Optional<FlagResponse> find(UUID id) {
+        return flags.findByIdOptional(id).map(FlagResponse::of);
+    }
+
+    @Transactional
+    public FlagResponse acknowledge(UUID id) {
+        FlagEntity flag = flags.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("flag", id));
+        if (flag.status != FlagStatus.OPEN) {
+            throw ProblemException.conflict("flag-resolved", "The flag was resolved at " + flag.resolvedAt + ".");
+        }
+        if (flag.acknowledgedAt != null) {
+            throw ProblemException.conflict("flag-acknowledged",
+                    "The flag was acknowledged at " + flag.acknowledgedAt + " by " + flag.acknowledgedBy + ".");
+        }
+        flag.acknowledgedAt = clock.instant();
+        flag.acknowledgedBy = actor.name();
+        flags.flush(); // a concurrent change (escalation, resolution) surfaces here as a conflict
+        return FlagResponse.of(flag);
+    }
+
+    /** A fill ends the late cycle, and its flow measurement may raise or clear a flow flag. */
+    void onFillRecorded(@Observes FillRecorded fill) {
+        resolve(flags.openFor(fill.pumpId(), FlagKind.REFILL_OVERDUE), FlagEntity.REFILLED, fill.recordedAt());
+        if (fill.flowDeviationPercent() == null) {
+            return;
+        }
+        List<FlagEntity> openFlow = flags.openFor(fill.pumpId(), FlagKind.FLOW_DEVIATION);
+        if (!fill.flowOutOfTolerance()) {
+            resolve(openFlow, FlagEntity.FLOW_IN_TOLERANCE, fill.recordedAt());
+            return;
+        }
+        resolve(openFlow, FlagEntity.SUPERSEDED, fill.recordedAt());
+        FlagEntity flag = new FlagEntity();
+        flag.id = UUID.randomUUID();
+        flag.pumpId = fill.pumpId();
+        flag.patientId = fill.patientId();
+        flag.kind = FlagKind.FLOW_DEVIATION;
+        flag.level = FlagLevel.WARNING;
+        flag.status = FlagStatus.OPEN;
+        flag.cycleFillId = fill.fillId();
+        flag.raisedAt = fill.recordedAt();
+        flag.detail = String.format(java.util.Locale.ROOT,
+                "Measured flow deviates %+.1f%% from the nominal rate.", fill.flowDeviationPercent());
+        flags.persist(flag);
+    }
+
+    void onPumpRemoved(@Observes PumpRemoved removed) {
+        resolve(flags.openFor(removed.pumpId()), FlagEntity.PUMP_REMOVED, removed.at());
+    }
+
+    private static void resolve(List<FlagEntity> open, String resolution, Instant at) {
+        for (FlagEntity flag : open) {
+            flag.status = FlagStatus.RESOLVED;
+            flag.resolvedAt = at;
+            flag.resolution = resolution;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package org.haipump.flags;
+
+public enum FlagStatus { OPEN, RESOLVED }

@@ -1,0 +1,143 @@
+package org.haipump.flags;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Flags every active pump whose refill is past due, escalates flags whose reserve has ended, and
+ * resolves flags whose cycle is over. It selects by state, not by what changed since the last run:
+ * a run after downtime catches up everything, and a repeated or concurrent run changes nothing
+ * (the database allows one overdue flag per pump and cycle).
+ */
+@ApplicationScoped
+public class OverdueScan {
+
+    private static final Logger LOG = Logger.getLogger(OverdueScan.class);
+
+    private static final String LATE_PUMPS = """
+            from pump p
+            where p.status = 'ACTIVE' and p.last_fill_id is not null and p.next_due_at <= :now
+            """;
+
+    private static final String RAISE = """
+            insert into flag (id, pump_id, patient_id, kind, level, status, cycle_fill_id, raised_at, escalated_at,
+                              due_at, reserve_ends_at, detail, version)
+            select gen_random_uuid(), p.id, p.patient_id, 'REFILL_OVERDUE',
+                   case when p.reserve_ends_at <= :now then 'CRITICAL' else 'OVERDUE' end, 'OPEN', p.last_fill_id,
+                   :now, case when p.reserve_ends_at <= :now then cast(:now as timestamptz) end,
+                   p.next_due_at, p.reserve_ends_at,
+                   case when p.reserve_ends_at <= :now then 'The reserve has ended: the pump may be dry.'
+                        else 'The refill is past due: the pump runs on its reserve.' end,
+                   0
+            """ + LATE_PUMPS + """
+            %s
+            on conflict (pump_id, cycle_fill_id) where kind = 'REFILL_OVERDUE' do nothing
+            """;
+
+    private static final String ESCALATE = """
+            update flag
+            set level = 'CRITICAL', escalated_at = :now, acknowledged_at = null, acknowledged_by = null,
+                detail = 'The reserve has ended: the pump may be dry.', version = version + 1
+            where kind = 'REFILL_OVERDUE' and status = 'OPEN' and level = 'OVERDUE' and reserve_ends_at <= :now
+            """;
+
+    /** A safety net: fills and removals resolve their flags at once, this heals anything missed. */
+    private static final String RESOLVE = """
+            update flag f
+            set status = 'RESOLVED', resolved_at = :now, version = f.version + 1,
+                resolution = case when p.status = 'REMOVED' then 'PUMP_REMOVED' else 'REFILLED' end
+            from pump p
+            where f.pump_id = p.id and f.kind = 'REFILL_OVERDUE' and f.status = 'OPEN'
+              and (p.status = 'REMOVED' or p.last_fill_id is distinct from f.cycle_fill_id)
+            """;
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    OverdueScan(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    public OverdueScanResult run() {
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        List<UUID> failedPumps = new ArrayList<>();
+        List<String> failedSteps = new ArrayList<>();
+
+        int resolved = step("resolve", failedSteps, () -> update(RESOLVE, now));
+        int raised = raise(now, failedPumps, failedSteps);
+        int escalated = step("escalate", failedSteps, () -> update(ESCALATE, now));
+
+        OverdueScanResult result = new OverdueScanResult(raised, escalated, resolved, List.copyOf(failedPumps),
+                List.copyOf(failedSteps), (System.nanoTime() - started) / 1_000_000);
+        if (result.clean()) {
+            LOG.infof("Overdue scan: raised=%d escalated=%d resolved=%d in %d ms",
+                    raised, escalated, resolved, result.millis());
+        } else {
+            LOG.warnf("Overdue scan: raised=%d escalated=%d resolved=%d in %d ms; failed pumps=%s steps=%s",
+                    raised, escalated, resolved, result.millis(), failedPumps, failedSteps);
+        }
+        return result;
+    }
+
+    /** One statement for all late pumps; if it fails, pump by pump, so one bad row costs only itself. */
+    private int raise(Instant now, List<UUID> failedPumps, List<String> failedSteps) {
+        try {
+            return inTransaction(() -> update(RAISE.formatted(""), now));
+        } catch (RuntimeException e) {
+            LOG.warnf("Overdue scan: raising flags in one statement failed (%s); retrying pump by pump",
+                    e.getClass().getName());
+        }
+        List<UUID> late;
+        try {
+            late = inTransactionList(now);
+        } catch (RuntimeException e) {
+            failedSteps.add("raise");
+            return 0;
+        }
+        int raised = 0;
+        for (UUID pumpId : late) {
+            try {
+                raised += inTransaction(() -> em.createNativeQuery(RAISE.formatted("and p.id = :pumpId"))
+                        .setParameter("now", now).setParameter("pumpId", pumpId).executeUpdate());
+            } catch (RuntimeException e) {
+                failedPumps.add(pumpId);
+            }
+        }
+        return raised;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> inTransactionList(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                (List<UUID>) em.createNativeQuery("select p.id " + LATE_PUMPS, UUID.class)
+                        .setParameter("now", now).getResultList());
+    }
+
+    private int step(String name, List<String> failedSteps, IntSupplier statement) {
+        try {
+            return inTransaction(statement);
+        } catch (RuntimeException e) {
+            LOG.warnf("Overdue scan: step %s failed (%s)", name, e.getClass().getName());
+            failedSteps.add(name);
+            return 0;
+        }
+    }
+
+    private int update(String sql, Instant now) {
+        return em.createNativeQuery(sql).setParameter("now", now).executeUpdate();
+    }
+
+    private static int inTransaction(IntSupplier work) {
+        return QuarkusTransaction.requiringNew().call(work::getAsInt);
+    }
+}

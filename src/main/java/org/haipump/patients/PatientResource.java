@@ -1,0 +1,47 @@
+package org.haipump.patients;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.security.Roles;
+import org.haipump.platform.web.ItemsPage;
+import org.haipump.platform.web.PageRequest;
+
+@Path("/api/v1/patients")
+@RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
+public class PatientResource {
+
+    private final PatientService service;
+
+    PatientResource(PatientService service) {
+        this.service = service;
+    }
+
+    @POST
+    public Response register(@NotNull @Valid RegisterPatientRequest request, UriInfo uri) {
+        PatientResponse created = service.register(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public PatientResponse get(@PathParam("id") UUID id) {
+        return service.find(id).orElseThrow(() -> ProblemException.notFound("patient", id));
+    }
+
+    @GET
+    public ItemsPage<PatientResponse> list(@QueryParam("mrn") String mrn, @Valid @BeanParam PageRequest page) {
+        return service.list(mrn, page);
+    }
+}

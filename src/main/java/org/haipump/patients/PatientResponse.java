@@ -1,0 +1,19 @@
+package org.haipump.patients;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record PatientResponse(
+        UUID id,
+        String mrn,
+        String givenName,
+        String familyName,
+        LocalDate birthDate,
+        String timeZone,
+        Instant createdAt) {
+
+    static PatientResponse of(PatientEntity p) {
+        return new PatientResponse(p.id, p.mrn, p.givenName, p.familyName, p.birthDate, p.timeZone, p.createdAt);
+    }
+}

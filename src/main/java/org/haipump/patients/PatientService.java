@@ -1,0 +1,79 @@
+package org.haipump.patients;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.haipump.platform.config.HaiConfig;
+import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.web.ItemsPage;
+import org.haipump.platform.web.PageRequest;
+
+@ApplicationScoped
+public class PatientService {
+
+    private final PatientRepository patients;
+    private final HaiConfig config;
+    private final Clock clock;
+
+    PatientService(PatientRepository patients, HaiConfig config, Clock clock) {
+        this.patients = patients;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PatientResponse register(RegisterPatientRequest request) {
+        ZoneId zone = zoneOrDefault(request.timeZone());
+        String mrn = request.mrn().strip();
+        if (patients.findByMrn(mrn).isPresent()) {
+            throw ProblemException.conflict("duplicate-mrn", "A patient with this MRN is already registered.");
+        }
+        PatientEntity patient = new PatientEntity();
+        patient.id = UUID.randomUUID();
+        patient.mrn = mrn;
+        patient.givenName = request.givenName().strip();
+        patient.familyName = request.familyName().strip();
+        patient.birthDate = request.birthDate();
+        patient.timeZone = zone.getId();
+        patient.createdAt = clock.instant();
+        patients.persist(patient);
+        return PatientResponse.of(patient);
+    }
+
+    @Transactional
+    public Optional<PatientResponse> find(UUID id) {
+        return patients.findByIdOptional(id).map(PatientResponse::of);
+    }
+
+    @Transactional
+    public ItemsPage<PatientResponse> list(String mrn, PageRequest page) {
+        if (mrn != null && !mrn.isBlank()) {
+            List<PatientResponse> found = patients.findByMrn(mrn.strip()).map(PatientResponse::of).stream().toList();
+            return new ItemsPage<>(found, 0, page.size, found.size());
+        }
+        var query = patients.find("order by familyName, givenName, id");
+        List<PatientResponse> items = query.page(page.page, page.size).list().stream().map(PatientResponse::of).toList();
+        return new ItemsPage<>(items, page.page, page.size, query.count());
+    }
+
+    /** The patient, or a 404 problem. */
+    public PatientEntity require(UUID id) {
+        return patients.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("patient", id));
+    }
+
+    private ZoneId zoneOrDefault(String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return config.defaultTimeZone();
+        }
+        try {
+            return ZoneId.of(timeZone.strip());
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid("timeZone", "must be an IANA time zone such as America/New_York");
+        }
+    }
+}

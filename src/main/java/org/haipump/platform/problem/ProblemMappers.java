@@ -1,0 +1,201 @@
+package org.haipump.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an {@code application/problem+json} response. Bodies never carry stack
+ * traces, SQL or submitted values: only field names and rule messages.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String EXCLUSION_OR_CHECK_VIOLATION = "23514";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + " " + err.message())
+                .collect(Collectors.joining("; "));
+        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, null,
+                errors, null), uri);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : null;
+        String message = messageFor(e);
+        List<Problem.FieldError> errors = field == null || field.isEmpty() ? null
+                : List.of(new Problem.FieldError(field, message));
+        String detail = field == null || field.isEmpty() ? "The request body is not valid JSON for this operation."
+                : field + ": " + message;
+        return respond(new Problem(Problem.TYPE_BASE + "malformed-body", "Malformed request body", 400, detail,
+                null, errors, null), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403,
+                "Your role does not allow this operation.", null, null, null), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType statusType = Response.Status.fromStatusCode(status);
+        String title = statusType != null ? statusType.getReasonPhrase() : "HTTP " + status;
+        String detail = switch (status) {
+            case 404 -> "No resource at this path.";
+            case 405 -> "This path does not accept that method.";
+            case 406 -> "This resource answers only application/json.";
+            case 415 -> "Send the body as application/json.";
+            case 413 -> "The request body is too large.";
+            default -> title + ".";
+        };
+        Response response = respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail,
+                null, null, null), uri);
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        SQLException sql = causeOf(e, SQLException.class);
+        if (sql != null && (UNIQUE_VIOLATION.equals(sql.getSQLState())
+                || EXCLUSION_OR_CHECK_VIOLATION.equals(sql.getSQLState()))) {
+            // A race another request won between our check and our write.
+            return respond(new Problem(Problem.TYPE_BASE + "concurrent-change", "Conflict with the current state",
+                    409, "Another request changed the same data at the same time; reload and try again.",
+                    null, null, null), uri);
+        }
+        if (causeOf(e, SQLTransientConnectionException.class) != null
+                || (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+            LOG.warnf("Database unavailable: %s", e.getClass().getName());
+            return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unavailable",
+                    "Service unavailable", 503, "The database is unavailable; try again shortly.",
+                    null, null, null), uri)).header("Retry-After", "5").build();
+        }
+        LOG.error("Unexpected failure", e);
+        return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
+                "The request failed unexpectedly; it has been logged.", null, null, null), uri);
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
+                        "A valid bearer token is required.", null, null, null), uri))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        Problem located = uri == null ? problem : problem.withInstance(uri.getRequestUri().getRawPath());
+        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(located).build();
+    }
+
+    /** The violated field as the client named it: {@code create.request.volumeMl} becomes {@code volumeMl}. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        boolean parameterSeen = false;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameterSeen = true;
+                names.add(node.getName());
+                continue;
+            }
+            if (parameterSeen && names.size() == 1 && node.getKind() == ElementKind.PROPERTY) {
+                names.clear(); // the body parameter's own name says nothing to the client
+            }
+            String name = node.getName();
+            if (node.getIndex() != null) {
+                name = name + "[" + node.getIndex() + "]";
+            }
+            names.add(name);
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String messageFor(JsonProcessingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+            Class<?> target = format.getTargetType();
+            if (target.isEnum()) {
+                return "must be one of " + Arrays.toString(target.getEnumConstants());
+            }
+            return "must be a valid " + simpleTypeName(target);
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return "has the wrong type or format";
+        }
+        return "is not valid JSON";
+    }
+
+    private static String simpleTypeName(Class<?> type) {
+        return switch (type.getSimpleName()) {
+            case "Instant" -> "ISO-8601 UTC instant such as 2026-11-26T10:00:00Z";
+            case "LocalDate" -> "date such as 2026-11-26";
+            case "UUID" -> "UUID";
+            case "ZoneId" -> "IANA time zone such as America/New_York";
+            default -> type.getSimpleName();
+        };
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+package org.haipump.pumps;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.haipump.cycle.GlycerolHold;
+
+/** A planned absence that turns the last refill before departure into a glycerol fill. */
+@Entity
+@Table(name = "glycerol_hold")
+public class GlycerolHoldEntity {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "pump_id", nullable = false)
+    public UUID pumpId;
+
+    @Column(name = "depart_on", nullable = false)
+    public LocalDate departOn;
+
+    @Column(name = "return_on", nullable = false)
+    public LocalDate returnOn;
+
+    /** The refill planned as glycerol, when the hold was made. */
+    @Column(name = "planned_refill_due_at", nullable = false)
+    public Instant plannedRefillDueAt;
+
+    @Column(name = "covers_until", nullable = false)
+    public LocalDate coversUntil;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public GlycerolHold toHold() {
+        return new GlycerolHold(departOn, returnOn);
+    }
+}

@@ -1,0 +1,184 @@
+package org.haipump.pumps;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.haipump.cycle.GlycerolHold;
+import org.haipump.cycle.PlannedGlycerolFill;
+import org.haipump.cycle.PumpCycle;
+import org.haipump.cycle.TherapyMode;
+import org.haipump.patients.PatientEntity;
+import org.haipump.patients.PatientService;
+import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.security.CurrentActor;
+import org.haipump.platform.web.ItemsPage;
+import org.haipump.platform.web.PageRequest;
+
+/** Registering pumps, changing their therapy mode, planning glycerol holds and removing them. */
+@ApplicationScoped
+public class PumpService {
+
+    private final PumpRepository pumps;
+    private final FillRepository fills;
+    private final GlycerolHoldRepository holds;
+    private final PatientService patients;
+    private final PumpCycles cycles;
+    private final Event<PumpRemoved> removed;
+    private final CurrentActor actor;
+    private final Clock clock;
+
+    PumpService(PumpRepository pumps, FillRepository fills, GlycerolHoldRepository holds, PatientService patients,
+                PumpCycles cycles, Event<PumpRemoved> removed, CurrentActor actor, Clock clock) {
+        this.pumps = pumps;
+        this.fills = fills;
+        this.holds = holds;
+        this.patients = patients;
+        this.cycles = cycles;
+        this.removed = removed;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PumpResponse register(RegisterPumpRequest request) {
+        PatientEntity patient = patients.require(request.patientId());
+        if (request.implantedOn().isAfter(LocalDate.now(clock.withZone(patient.zone())))) {
+            throw ProblemException.ruleViolation("implant-in-future", "implantedOn lies in the future.", "implantedOn");
+        }
+        if (pumps.hasActivePump(patient.id)) {
+            throw ProblemException.conflict("patient-has-active-pump",
+                    "The patient already has a pump in place; record its removal first.");
+        }
+        String serial = request.serialNumber().strip();
+        if (pumps.serialTaken(serial)) {
+            throw ProblemException.conflict("duplicate-serial-number", "A pump with this serial number is registered.");
+        }
+        PumpEntity pump = new PumpEntity();
+        pump.id = UUID.randomUUID();
+        pump.patientId = patient.id;
+        pump.model = request.model().strip();
+        pump.serialNumber = serial;
+        pump.reservoirVolumeMl = request.reservoirVolumeMl();
+        pump.nominalFlowRateMlPerDay = request.nominalFlowRateMlPerDay();
+        pump.implantedOn = request.implantedOn();
+        pump.therapyMode = request.therapyMode() == null ? TherapyMode.ACTIVE : request.therapyMode();
+        pump.status = PumpStatus.ACTIVE;
+        pump.createdAt = clock.instant();
+        pumps.persist(pump);
+        return view(pump);
+    }
+
+    @Transactional
+    public Optional<PumpResponse> find(UUID id) {
+        return pumps.findByIdOptional(id).map(this::view);
+    }
+
+    @Transactional
+    public ItemsPage<PumpResponse> list(UUID patientId, PageRequest page) {
+        if (patientId != null) {
+            List<PumpResponse> items = pumps.findByPatient(patientId).stream().map(this::view).toList();
+            return new ItemsPage<>(items, 0, items.size(), items.size());
+        }
+        var query = pumps.find("order by createdAt desc, id");
+        List<PumpResponse> items = query.page(page.page, page.size).list().stream().map(this::view).toList();
+        return new ItemsPage<>(items, page.page, page.size, query.count());
+    }
+
+    @Transactional
+    public PumpResponse changeTherapyMode(UUID id, TherapyMode mode) {
+        PumpEntity pump = requireActiveForUpdate(id);
+        pump.therapyMode = mode;
+        cycles.refresh(pump);
+        return view(pump);
+    }
+
+    @Transactional
+    public PumpResponse remove(UUID id, RemovalRequest request) {
+        PumpEntity pump = requireActiveForUpdate(id);
+        PatientEntity patient = patients.require(pump.patientId);
+        if (request.removedOn().isBefore(pump.implantedOn)) {
+            throw ProblemException.ruleViolation("removal-before-implant",
+                    "removedOn lies before the pump was implanted on " + pump.implantedOn + ".", "removedOn");
+        }
+        if (request.removedOn().isAfter(LocalDate.now(clock.withZone(patient.zone())))) {
+            throw ProblemException.ruleViolation("removal-in-future", "removedOn lies in the future.", "removedOn");
+        }
+        pump.status = PumpStatus.REMOVED;
+        pump.removedOn = request.removedOn();
+        pump.removalReason = request.reason();
+        pump.removalNote = request.note();
+        cycles.refresh(pump);
+        removed.fire(new PumpRemoved(pump.id, pump.patientId, clock.instant(), actor.name()));
+        return view(pump);
+    }
+
+    @Transactional
+    public List<ProjectedRefillResponse> schedule(UUID id, int count) {
+        PumpEntity pump = require(id);
+        PumpCycle cycle = cycles.cycleOf(pump);
+        return cycles.rules().schedule(cycle, count).stream()
+                .map(refill -> ProjectedRefillResponse.of(refill, cycle.zone())).toList();
+    }
+
+    @Transactional
+    public GlycerolHoldResponse planHold(UUID id, GlycerolHoldRequest request) {
+        if (!request.returnOn().isAfter(request.departOn())) {
+            throw ProblemException.invalid("returnOn", "must be after departOn");
+        }
+        PumpEntity pump = requireActiveForUpdate(id);
+        PumpCycle cycle = cycles.cycleOf(pump);
+        GlycerolHold hold = new GlycerolHold(request.departOn(), request.returnOn());
+        PlannedGlycerolFill planned = cycles.rules()
+                .planHold(cycle, hold, LocalDate.now(clock.withZone(cycle.zone())))
+                .orElseThrow(ProblemException::of);
+        GlycerolHoldEntity entity = new GlycerolHoldEntity();
+        entity.id = UUID.randomUUID();
+        entity.pumpId = pump.id;
+        entity.departOn = hold.departOn();
+        entity.returnOn = hold.returnOn();
+        entity.plannedRefillDueAt = planned.refillDueAt();
+        entity.coversUntil = planned.coversUntil();
+        entity.createdBy = actor.name();
+        entity.createdAt = clock.instant();
+        holds.persist(entity);
+        holds.flush();
+        cycles.refresh(pump);
+        return GlycerolHoldResponse.of(entity);
+    }
+
+    @Transactional
+    public List<GlycerolHoldResponse> holds(UUID id) {
+        require(id);
+        return holds.forPump(id).stream().map(GlycerolHoldResponse::of).toList();
+    }
+
+    /** The pump, or a 404 problem. */
+    public PumpEntity require(UUID id) {
+        return pumps.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("pump", id));
+    }
+
+    /** The pump locked for this transaction; 404 when unknown, 409 when removed. */
+    public PumpEntity requireActiveForUpdate(UUID id) {
+        PumpEntity pump = pumps.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("pump", id));
+        if (!pump.isActive()) {
+            throw ProblemException.conflict("pump-removed", "The pump was removed on " + pump.removedOn + ".");
+        }
+        return pump;
+    }
+
+    public PumpResponse view(PumpEntity pump) {
+        PumpCycle cycle = cycles.cycleOf(pump);
+        NextRefillResponse next = cycles.rules().nextRefill(cycle, clock.instant())
+                .map(refill -> NextRefillResponse.of(refill, cycle.zone())).orElse(null);
+        FillEntity last = pump.lastFillId == null ? null : fills.findById(pump.lastFillId);
+        return new PumpResponse(pump.id, pump.patientId, pump.model, pump.serialNumber, pump.reservoirVolumeMl,
+                pump.nominalFlowRateMlPerDay, pump.implantedOn, pump.therapyMode, pump.status, pump.removedOn,
+                pump.removalReason, pump.removalNote, pump.latestMeasuredFlowMlPerDay, LastFillResponse.of(last),
+                next, pump.createdAt);
+    }
+}

@@ -1,0 +1,3 @@
+package org.haipump.pumps;
+
+public enum PumpStatus { ACTIVE, REMOVED }

@@ -1,0 +1,23 @@
+package org.haipump.pumps;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.haipump.cycle.TherapyMode;
+
+public record RegisterPumpRequest(
+        @NotNull UUID patientId,
+        @NotBlank @Size(max = 100) String model,
+        @NotBlank @Size(max = 100) String serialNumber,
+        @NotNull @Positive @DecimalMax("500") @Digits(integer = 3, fraction = 2) BigDecimal reservoirVolumeMl,
+        @NotNull @Positive @DecimalMax("100") @Digits(integer = 3, fraction = 3) BigDecimal nominalFlowRateMlPerDay,
+        @NotNull LocalDate implantedOn,
+        /** ACTIVE when absent. */
+        TherapyMode therapyMode) {
+}

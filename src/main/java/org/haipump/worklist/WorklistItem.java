@@ -1,0 +1,22 @@
+package org.haipump.worklist;
+
+import java.util.List;
+import java.util.UUID;
+import org.haipump.appointments.AppointmentResponse;
+import org.haipump.cycle.TherapyMode;
+import org.haipump.flags.FlagResponse;
+import org.haipump.pumps.NextRefillResponse;
+
+public record WorklistItem(
+        PatientSummary patient,
+        UUID pumpId,
+        String pumpModel,
+        String serialNumber,
+        TherapyMode therapyMode,
+        NextRefillResponse nextRefill,
+        List<FlagResponse> openFlags,
+        AppointmentResponse openAppointment) {
+
+    public record PatientSummary(UUID id, String mrn, String givenName, String familyName, String timeZone) {
+    }
+}

@@ -1,0 +1,28 @@
+package org.haipump.worklist;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import org.haipump.platform.security.Roles;
+import org.haipump.platform.web.PageRequest;
+
+@Path("/api/v1/worklist")
+@RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
+public class WorklistResource {
+
+    private final WorklistService service;
+
+    WorklistResource(WorklistService service) {
+        this.service = service;
+    }
+
+    /** {@code dueBefore} defaults to seven days from now. */
+    @GET
+    public WorklistResponse worklist(@QueryParam("dueBefore") Instant dueBefore, @Valid @BeanParam PageRequest page) {
+        return service.worklist(dueBefore, page);
+    }
+}

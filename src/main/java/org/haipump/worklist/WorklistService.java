@@ -1,0 +1,114 @@
+package org.haipump.worklist;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.haipump.appointments.AppointmentEntity;
+import org.haipump.appointments.AppointmentResponse;
+import org.haipump.appointments.AppointmentStatus;
+import org.haipump.cycle.NextRefill;
+import org.haipump.cycle.RefillCycle;
+import org.haipump.cycle.RefillStatus;
+import org.haipump.flags.FlagRepository;
+import org.haipump.flags.FlagResponse;
+import org.haipump.patients.PatientEntity;
+import org.haipump.platform.web.PageRequest;
+import org.haipump.pumps.FillEntity;
+import org.haipump.pumps.NextRefillResponse;
+import org.haipump.pumps.PumpEntity;
+import org.haipump.pumps.PumpStatus;
+
+/** The dashboard's list of refills by urgency: a handful of set-based queries per page. */
+@ApplicationScoped
+public class WorklistService {
+
+    private final EntityManager em;
+    private final FlagRepository flags;
+    private final RefillCycle rules;
+    private final Clock clock;
+
+    WorklistService(EntityManager em, FlagRepository flags, RefillCycle rules, Clock clock) {
+        this.em = em;
+        this.flags = flags;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public WorklistResponse worklist(Instant dueBefore, PageRequest page) {
+        Instant now = clock.instant();
+        Instant horizon = dueBefore != null ? dueBefore : now.plus(java.time.Duration.ofDays(7));
+
+        List<Object[]> rows = em.createQuery("""
+                        select p, pt from PumpEntity p, PatientEntity pt
+                        where pt.id = p.patientId and p.status = :active and p.nextDueAt < :horizon
+                        order by p.nextDueAt, p.id""", Object[].class)
+                .setParameter("active", PumpStatus.ACTIVE)
+                .setParameter("horizon", horizon)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size)
+                .getResultList();
+        List<UUID> pumpIds = rows.stream().map(r -> ((PumpEntity) r[0]).id).toList();
+        Map<UUID, List<FlagResponse>> openFlags = flags.openForPumps(pumpIds).stream()
+                .map(FlagResponse::of).collect(Collectors.groupingBy(FlagResponse::pumpId));
+        Map<UUID, AppointmentEntity> openAppointments = pumpIds.isEmpty() ? Map.of()
+                : em.createQuery("from AppointmentEntity where pumpId in :ids and status = :booked",
+                                AppointmentEntity.class)
+                        .setParameter("ids", pumpIds).setParameter("booked", AppointmentStatus.BOOKED)
+                        .getResultStream().collect(Collectors.toMap(a -> a.pumpId, Function.identity()));
+        List<UUID> lastFillIds = rows.stream().map(r -> ((PumpEntity) r[0]).lastFillId).toList();
+        Map<UUID, FillEntity> lastFills = lastFillIds.isEmpty() ? Map.of()
+                : em.createQuery("from FillEntity where id in :ids", FillEntity.class)
+                        .setParameter("ids", lastFillIds)
+                        .getResultStream().collect(Collectors.toMap(f -> f.id, Function.identity()));
+
+        List<WorklistItem> items = rows.stream().map(r -> {
+            PumpEntity pump = (PumpEntity) r[0];
+            PatientEntity patient = (PatientEntity) r[1];
+            AppointmentEntity appointment = openAppointments.get(pump.id);
+            return new WorklistItem(
+                    new WorklistItem.PatientSummary(patient.id, patient.mrn, patient.givenName, patient.familyName,
+                            patient.timeZone),
+                    pump.id, pump.model, pump.serialNumber, pump.therapyMode,
+                    nextRefill(pump, lastFills.get(pump.lastFillId), patient.zone(), now),
+                    openFlags.getOrDefault(pump.id, List.of()),
+                    appointment == null ? null : AppointmentResponse.of(appointment));
+        }).toList();
+
+        Map<RefillStatus, Long> counts = counts(now, horizon);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return new WorklistResponse(horizon, items, counts, page.page, page.size, total);
+    }
+
+    private NextRefillResponse nextRefill(PumpEntity pump, FillEntity lastFill, ZoneId zone, Instant now) {
+        Double measured = pump.latestMeasuredFlowMlPerDay == null ? null : pump.latestMeasuredFlowMlPerDay.doubleValue();
+        NextRefill next = new NextRefill(pump.nextDueAt, pump.reserveEndsAt, pump.nextDrug,
+                rules.policy().statusAt(pump.nextDueAt, now),
+                lastFill == null ? null : RefillCycle.predictedEmptyAt(lastFill.toFact(), measured,
+                        pump.nominalFlowRateMlPerDay.doubleValue()));
+        return NextRefillResponse.of(next, zone);
+    }
+
+    private Map<RefillStatus, Long> counts(Instant now, Instant horizon) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        select count(*) filter (where next_due_at > :now),
+                               count(*) filter (where next_due_at <= :now and reserve_ends_at > :now),
+                               count(*) filter (where reserve_ends_at <= :now)
+                        from pump where status = 'ACTIVE' and next_due_at < :horizon""")
+                .setParameter("now", now).setParameter("horizon", horizon).getSingleResult();
+        Map<RefillStatus, Long> counts = new EnumMap<>(RefillStatus.class);
+        counts.put(RefillStatus.UPCOMING, ((Number) row[0]).longValue());
+        counts.put(RefillStatus.OVERDUE, ((Number) row[1]).longValue());
+        counts.put(RefillStatus.CRITICAL, ((Number) row[2]).longValue());
+        return counts;
+    }
+}
