@@ -68,7 +68,11 @@ public class OverdueScan {
     }
 
     public OverdueScanResult run() {
-        Instant now = clock.instant();
+        return runAt(clock.instant());
+    }
+
+    /** The scan as of {@code now}: what a run at that instant would do. */
+    public OverdueScanResult runAt(Instant now) {
         long started = System.nanoTime();
         List<UUID> failedPumps = new ArrayList<>();
         List<String> failedSteps = new ArrayList<>();

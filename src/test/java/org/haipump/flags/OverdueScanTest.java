@@ -1,0 +1,210 @@
+package org.haipump.flags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.haipump.support.Api.as;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.haipump.support.Api;
+import org.haipump.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The overdue scan as a use case, run at chosen instants. The Quartz trigger that runs it is
+ * covered once, end to end, by {@link OverdueScanTriggerTest}.
+ */
+@QuarkusTest
+class OverdueScanTest {
+
+    private static final Duration DAY = Duration.ofDays(1);
+
+    @Inject
+    OverdueScan scan;
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void aRefillPastItsDueTimeIsFlaggedOverdueOnce() throws SQLException {
+        Instant now = Instant.now();
+        String pumpId = pumpFilledAt(now.minus(Duration.ofDays(15)));
+
+        scan.runAt(now);
+        scan.runAt(now);
+
+        List<Map<String, Object>> flags = overdueFlags(pumpId);
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0)).containsEntry("level", "OVERDUE").containsEntry("status", "OPEN");
+    }
+
+    @Test
+    void aRefillOneSecondBeforeItsDueTimeIsNotFlagged() throws SQLException {
+        Instant performedAt = Instant.now().minus(Duration.ofDays(10));
+        String pumpId = pumpFilledAt(performedAt);
+        Instant due = performedAt.plus(Duration.ofDays(14));
+
+        scan.runAt(due.minusSeconds(1));
+        assertThat(overdueFlags(pumpId)).isEmpty();
+
+        scan.runAt(due);
+        assertThat(overdueFlags(pumpId)).extracting(f -> f.get("level")).containsExactly("OVERDUE");
+    }
+
+    @Test
+    void theFlagEscalatesToCriticalWhenTheReserveEnds() throws SQLException {
+        Instant performedAt = Instant.now().minus(Duration.ofDays(15));
+        String pumpId = pumpFilledAt(performedAt);
+        Instant reserveEnds = performedAt.plus(Duration.ofDays(16));
+
+        scan.runAt(reserveEnds.minusSeconds(1));
+        OverdueScanResult result = scan.runAt(reserveEnds);
+
+        assertThat(result.escalated()).isGreaterThanOrEqualTo(1);
+        List<Map<String, Object>> flags = overdueFlags(pumpId);
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0)).containsEntry("level", "CRITICAL");
+        assertThat(flags.get(0).get("escalated_at")).isNotNull();
+    }
+
+    @Test
+    void aPumpFoundAfterItsReserveEndedIsFlaggedCriticalAtOnce() throws SQLException {
+        String pumpId = pumpFilledAt(Instant.now().minus(Duration.ofDays(17)));
+
+        scan.runAt(Instant.now());
+
+        assertThat(overdueFlags(pumpId)).extracting(f -> f.get("level")).containsExactly("CRITICAL");
+    }
+
+    @Test
+    void aFillResolvesTheFlagAndTheNextCycleCanBeFlaggedAgain() throws SQLException {
+        Instant now = Instant.now();
+        String pumpId = pumpFilledAt(now.minus(Duration.ofDays(15)));
+        scan.runAt(now);
+
+        Api.recordFill(pumpId, Api.fill(now.minusSeconds(60), "HEPARIN", 30));
+        scan.runAt(now);
+
+        List<Map<String, Object>> flags = overdueFlags(pumpId);
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0)).containsEntry("status", "RESOLVED").containsEntry("resolution", "REFILLED");
+
+        scan.runAt(now.plus(Duration.ofDays(15)));
+        assertThat(overdueFlags(pumpId)).extracting(f -> f.get("status")).containsExactlyInAnyOrder("RESOLVED", "OPEN");
+    }
+
+    @Test
+    void aRemovalResolvesTheFlagAndTheRemovedPumpIsNeverFlaggedAgain() throws SQLException {
+        Instant now = Instant.now();
+        String pumpId = pumpFilledAt(now.minus(Duration.ofDays(15)));
+        scan.runAt(now);
+
+        as(Tokens.scheduler()).body(Map.of("removedOn", java.time.LocalDate.now().minusDays(1).toString(),
+                        "reason", "COMPLETED_THERAPY"))
+                .post("/api/v1/pumps/{id}/removal", pumpId).then().statusCode(200);
+        scan.runAt(now.plus(DAY.multipliedBy(30)));
+
+        List<Map<String, Object>> flags = overdueFlags(pumpId);
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0)).containsEntry("status", "RESOLVED").containsEntry("resolution", "PUMP_REMOVED");
+    }
+
+    @Test
+    void concurrentScansWriteOneFlagPerPumpAndCycle() throws Exception {
+        Instant now = Instant.now();
+        List<String> pumps = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pumps.add(pumpFilledAt(now.minus(Duration.ofDays(15))));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<OverdueScanResult>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(() -> scan.runAt(now));
+            }
+            for (Future<OverdueScanResult> run : pool.invokeAll(runs)) {
+                assertThat(run.get().clean()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String pumpId : pumps) {
+            assertThat(overdueFlags(pumpId)).hasSize(1);
+        }
+    }
+
+    @Test
+    void oneBadRowDoesNotStopTheOthersFromBeingFlagged() throws SQLException {
+        Instant now = Instant.now();
+        // The bad pump is filled only once its flags are rejected, so the scheduled scan cannot flag it first.
+        String bad = Api.newPump();
+        String good = pumpFilledAt(now.minus(Duration.ofDays(15)));
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("""
+                    create or replace function test_reject_flag() returns trigger as $$
+                    begin
+                      if new.pump_id = '%s' then raise exception 'rejected for the test'; end if;
+                      return new;
+                    end $$ language plpgsql""".formatted(bad));
+            s.execute("create trigger test_reject_flag before insert on flag for each row execute function test_reject_flag()");
+        }
+        OverdueScanResult result;
+        try {
+            Api.recordFill(bad, Api.fill(now.minus(Duration.ofDays(15)), "CHEMOTHERAPY", 30));
+            result = scan.runAt(now);
+        } finally {
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                s.execute("drop trigger if exists test_reject_flag on flag");
+                s.execute("drop function if exists test_reject_flag()");
+            }
+        }
+        assertThat(result.failedPumps()).contains(UUID.fromString(bad));
+        assertThat(overdueFlags(good)).hasSize(1);
+        assertThat(overdueFlags(bad)).isEmpty();
+
+        scan.runAt(now);
+        assertThat(overdueFlags(bad)).hasSize(1);
+    }
+
+    private static String pumpFilledAt(Instant performedAt) {
+        String pumpId = Api.newPump();
+        Api.recordFill(pumpId, Api.fill(performedAt, "CHEMOTHERAPY", 30));
+        return pumpId;
+    }
+
+    private List<Map<String, Object>> overdueFlags(String pumpId) throws SQLException {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     select level, status, resolution, escalated_at from flag
+                     where pump_id = ? and kind = 'REFILL_OVERDUE' order by raised_at""")) {
+            s.setObject(1, UUID.fromString(pumpId));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new java.util.HashMap<>();
+                    row.put("level", rs.getString("level"));
+                    row.put("status", rs.getString("status"));
+                    row.put("resolution", rs.getString("resolution"));
+                    row.put("escalated_at", rs.getObject("escalated_at"));
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+}

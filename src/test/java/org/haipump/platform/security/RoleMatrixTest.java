@@ -1,0 +1,124 @@
+package org.haipump.platform.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.haipump.support.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who may call what: every /api/v1 operation against every role, and against tokens that must
+ * not be trusted. Ids are random: an allowed caller gets past security (any answer but 401/403).
+ */
+@QuarkusTest
+class RoleMatrixTest {
+
+    private static final String ANY_ID = UUID.randomUUID().toString();
+    private static final Set<String> EVERY_CLINIC_ROLE = Set.of("scheduler", "nurse", "admin");
+    private static final Set<String> NURSES = Set.of("nurse", "admin");
+    private static final List<String> ROLES = List.of("scheduler", "nurse", "admin", "partner");
+
+    record Operation(String method, String path, Set<String> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Stream<Operation> operations() {
+        return Stream.of(
+                new Operation("POST", "/api/v1/patients", EVERY_CLINIC_ROLE),
+                new Operation("GET", "/api/v1/patients?mrn=X", EVERY_CLINIC_ROLE),
+                new Operation("GET", "/api/v1/patients/" + ANY_ID, EVERY_CLINIC_ROLE),
+                new Operation("POST", "/api/v1/pumps", EVERY_CLINIC_ROLE),
+                new Operation("GET", "/api/v1/pumps?patientId=" + ANY_ID, EVERY_CLINIC_ROLE),
+                new Operation("GET", "/api/v1/pumps/" + ANY_ID, EVERY_CLINIC_ROLE),
+                new Operation("POST", "/api/v1/pumps/" + ANY_ID + "/therapy-mode", EVERY_CLINIC_ROLE),
+                new Operation("POST", "/api/v1/pumps/" + ANY_ID + "/removal", EVERY_CLINIC_ROLE),
+                new Operation("GET", "/api/v1/pumps/" + ANY_ID + "/schedule?count=3", EVERY_CLINIC_ROLE),
+                new Operation("POST", "/api/v1/pumps/" + ANY_ID + "/glycerol-holds", EVERY_CLINIC_ROLE),
+                new Operation("GET", "/api/v1/pumps/" + ANY_ID + "/glycerol-holds", EVERY_CLINIC_ROLE),
+                new Operation("POST", "/api/v1/pumps/" + ANY_ID + "/fills", NURSES),
+                new Operation("GET", "/api/v1/pumps/" + ANY_ID + "/fills", EVERY_CLINIC_ROLE),
+                new Operation("POST", "/api/v1/appointments", EVERY_CLINIC_ROLE),
+                new Operation("GET", "/api/v1/appointments?status=BOOKED", EVERY_CLINIC_ROLE),
+                new Operation("GET", "/api/v1/appointments/" + ANY_ID, EVERY_CLINIC_ROLE),
+                new Operation("POST", "/api/v1/appointments/" + ANY_ID + "/cancellation", EVERY_CLINIC_ROLE),
+                new Operation("GET", "/api/v1/worklist", EVERY_CLINIC_ROLE),
+                new Operation("GET", "/api/v1/flags?status=OPEN", EVERY_CLINIC_ROLE),
+                new Operation("POST", "/api/v1/flags/" + ANY_ID + "/acknowledgement", NURSES));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operations")
+    void eachRoleGetsExactlyWhatTheMatrixAllows(Operation operation) {
+        for (String role : ROLES) {
+            int status = call(operation, given().auth().oauth2(Tokens.forRole(role, role + "@clinic.test")))
+                    .statusCode();
+            if (operation.allowed().contains(role)) {
+                assertThat(status).as("%s as %s", operation, role).isNotIn(401, 403);
+            } else {
+                assertThat(status).as("%s as %s", operation, role).isEqualTo(403);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operations")
+    void anOperationWithoutATokenIsUnauthorized(Operation operation) {
+        assertThat(call(operation, given()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aForbiddenCallIsAProblemDocument() {
+        given().auth().oauth2(Tokens.partner()).get("/api/v1/worklist")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("status", equalTo(403)).body("type", equalTo("/problems/forbidden"));
+    }
+
+    @Test
+    void anExpiredTokenIsUnauthorized() {
+        given().auth().oauth2(Tokens.expired()).get("/api/v1/worklist").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsUnauthorized() {
+        given().auth().oauth2(Tokens.wrongIssuer()).get("/api/v1/worklist").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenSignedByAnUnknownKeyIsUnauthorized() throws Exception {
+        given().auth().oauth2(Tokens.wronglySigned()).get("/api/v1/worklist").then().statusCode(401);
+    }
+
+    @Test
+    void garbageInTheAuthorizationHeaderIsUnauthorized() {
+        given().header("Authorization", "Bearer not-a-jwt").get("/api/v1/worklist").then().statusCode(401);
+    }
+
+    @Test
+    void healthAndTheOpenApiDocumentStayOpen() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+
+    private static Response call(Operation operation, RequestSpecification request) {
+        RequestSpecification spec = request.contentType(ContentType.JSON);
+        if (operation.method().equals("POST")) {
+            spec = spec.body("{}");
+        }
+        return spec.request(operation.method(), operation.path());
+    }
+}
