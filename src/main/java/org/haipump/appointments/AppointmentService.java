@@ -55,7 +55,7 @@ public class AppointmentService {
         appointment.id = UUID.randomUUID();
         appointment.pumpId = pump.id;
         appointment.patientId = pump.patientId;
-        appointment.startsAt = request.startsAt();
+        appointment.startsAt = request.startsAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         appointment.location = request.location();
         appointment.site = request.site();
         appointment.plannedDrug = request.plannedDrug() != null ? request.plannedDrug()

@@ -64,7 +64,8 @@ public class FillService {
     }
 
     @Transactional
-    public FillOutcome record(UUID pumpId, RecordFillRequest request, String idempotencyKey) {
+    public FillOutcome record(UUID pumpId, RecordFillRequest submitted, String idempotencyKey) {
+        RecordFillRequest request = submitted.atStoredPrecision();
         // The pump's row lock orders every fill of one pump, and makes a repeat of the same key wait
         // for the first to commit, so that it finds the first answer below.
         PumpEntity pump = pumps.findForUpdate(pumpId).orElseThrow(() -> ProblemException.notFound("pump", pumpId));

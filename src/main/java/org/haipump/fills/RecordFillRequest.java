@@ -7,6 +7,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.haipump.cycle.Drug;
 
@@ -20,4 +21,10 @@ public record RecordFillRequest(
         @Size(max = 500) String deviationReason,
         UUID appointmentId,
         @Size(max = 2000) String notes) {
+
+    /** The same request with {@code performedAt} cut to the microseconds PostgreSQL stores. */
+    RecordFillRequest atStoredPrecision() {
+        return new RecordFillRequest(performedAt.truncatedTo(ChronoUnit.MICROS), drug, volumeMl, residualVolumeMl,
+                deviationReason, appointmentId, notes);
+    }
 }

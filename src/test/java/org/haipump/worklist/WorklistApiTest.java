@@ -1,0 +1,82 @@
+package org.haipump.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.haipump.support.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.haipump.flags.OverdueScan;
+import org.haipump.support.Api;
+import org.haipump.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class WorklistApiTest {
+
+    @Inject
+    OverdueScan scan;
+
+    @Test
+    void theWorklistListsDuePumpsMostUrgentFirstWithTheirFlagsAndCounts() {
+        Instant now = Instant.now();
+        String critical = pumpFilledAt(now.minus(Duration.ofDays(17)));
+        String overdue = pumpFilledAt(now.minus(Duration.ofDays(15)));
+        String upcoming = pumpFilledAt(now.minus(Duration.ofDays(12)));
+        String notYet = pumpFilledAt(now.minus(Duration.ofDays(1)));
+        scan.run();
+
+        JsonPath worklist = as(Tokens.nurse()).queryParam("size", 200).get("/api/v1/worklist")
+                .then().statusCode(200).extract().jsonPath();
+
+        List<String> mine = worklist.<String>getList("items.pumpId").stream()
+                .filter(id -> List.of(critical, overdue, upcoming, notYet).contains(id)).toList();
+        assertThat(mine).containsExactly(critical, overdue, upcoming);
+        Map<String, Object> first = item(worklist, critical);
+        assertThat(first).extractingByKey("nextRefill").extracting("status").isEqualTo("CRITICAL");
+        assertThat(first).extractingByKey("openFlags").asList().hasSize(1);
+        assertThat(first).extractingByKey("patient").extracting("familyName").isEqualTo("Testpatient");
+        assertThat(item(worklist, overdue)).extractingByKey("nextRefill").extracting("status").isEqualTo("OVERDUE");
+        assertThat(item(worklist, upcoming)).extractingByKey("nextRefill").extracting("status").isEqualTo("UPCOMING");
+        assertThat(worklist.getLong("counts.CRITICAL")).isGreaterThanOrEqualTo(1);
+        assertThat(worklist.getLong("counts.OVERDUE")).isGreaterThanOrEqualTo(1);
+        assertThat(worklist.getLong("counts.UPCOMING")).isGreaterThanOrEqualTo(1);
+        assertThat(worklist.getLong("total")).isEqualTo(worklist.getLong("counts.CRITICAL")
+                + worklist.getLong("counts.OVERDUE") + worklist.getLong("counts.UPCOMING"));
+    }
+
+    @Test
+    void dueBeforeWidensTheHorizon() {
+        String later = pumpFilledAt(Instant.now().minus(Duration.ofDays(1)));
+
+        List<String> week = as(Tokens.scheduler()).queryParam("size", 200).get("/api/v1/worklist")
+                .then().statusCode(200).extract().path("items.pumpId");
+        List<String> month = as(Tokens.scheduler()).queryParam("size", 200)
+                .queryParam("dueBefore", Instant.now().plus(Duration.ofDays(30)).toString())
+                .get("/api/v1/worklist").then().statusCode(200).extract().path("items.pumpId");
+
+        assertThat(week).doesNotContain(later);
+        assertThat(month).contains(later);
+    }
+
+    @Test
+    void anInvalidPageSizeIsABadRequest() {
+        as(Tokens.nurse()).queryParam("size", 0).get("/api/v1/worklist").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(Tokens.nurse()).queryParam("size", 201).get("/api/v1/worklist").then().statusCode(400);
+    }
+
+    private static Map<String, Object> item(JsonPath worklist, String pumpId) {
+        return worklist.getMap("items.find { it.pumpId == '" + pumpId + "' }");
+    }
+
+    private static String pumpFilledAt(Instant performedAt) {
+        String pumpId = Api.newPump();
+        Api.recordFill(pumpId, Api.fill(performedAt, "CHEMOTHERAPY", 30));
+        return pumpId;
+    }
+}
