@@ -88,6 +88,16 @@ class RoleMatrixTest {
     }
 
     @Test
+    void anUnauthorizedCallIsAProblemDocumentWithABearerChallenge() {
+        given().get("/api/v1/worklist")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+                .body("type", equalTo("/problems/unauthorized"));
+        given().auth().oauth2("not-a-jwt").get("/api/v1/worklist")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void anExpiredTokenIsUnauthorized() {
         given().auth().oauth2(Tokens.expired()).get("/api/v1/worklist").then().statusCode(401);
     }
