@@ -23,9 +23,10 @@ public record FlowMeasurement(double rateMlPerDay, double deviationPercent, bool
             return null;
         }
         double rate = (previous.volumeMl() - fill.residualVolumeMl()) / elapsedDays;
-        double deviation = (rate - nominalMlPerDay) / nominalMlPerDay * 100.0;
-        return new FlowMeasurement(round(rate, 3), round(deviation, 1),
-                Math.abs(deviation) > policy.flowTolerancePercent());
+        // Judge the deviation as reported (one decimal): floating-point noise must not flag a
+        // deviation that reads exactly as the tolerance.
+        double deviation = round((rate - nominalMlPerDay) / nominalMlPerDay * 100.0, 1);
+        return new FlowMeasurement(round(rate, 3), deviation, Math.abs(deviation) > policy.flowTolerancePercent());
     }
 
     private static double round(double value, int decimals) {

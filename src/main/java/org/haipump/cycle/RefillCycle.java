@@ -92,6 +92,11 @@ public final class RefillCycle {
                     "performedAt must be after the pump's latest fill at " + last.performedAt() + ".",
                     Map.of("field", "performedAt", "latestFillAt", last.performedAt().toString())));
         }
+        if (!(fill.volumeMl() > 0) || (fill.residualVolumeMl() != null && fill.residualVolumeMl() < 0)) {
+            return Decision.refuse(Refusal.ruleViolation("volume-not-positive",
+                    "volumeMl must be positive and residualVolumeMl must not be negative.",
+                    Map.of("field", fill.volumeMl() > 0 ? "residualVolumeMl" : "volumeMl")));
+        }
         if (fill.volumeMl() > pump.reservoirVolumeMl()) {
             return Decision.refuse(Refusal.ruleViolation("volume-above-reservoir",
                     "volumeMl " + fill.volumeMl() + " exceeds the reservoir of " + pump.reservoirVolumeMl() + " mL.",

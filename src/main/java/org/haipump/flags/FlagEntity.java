@@ -19,6 +19,8 @@ public class FlagEntity {
     public static final String PUMP_REMOVED = "PUMP_REMOVED";
     public static final String FLOW_IN_TOLERANCE = "FLOW_IN_TOLERANCE";
     public static final String SUPERSEDED = "SUPERSEDED";
+    /** A changed refill interval moved the due time back into the future (see DueTimeRealignment). */
+    public static final String RESCHEDULED = "RESCHEDULED";
 
     @Id
     public UUID id;

@@ -60,8 +60,6 @@ final class CycleFixtures {
     static final class PumpBuilder {
         private boolean active = true;
         private TherapyMode mode = TherapyMode.ACTIVE;
-        private ZoneId zone = ZONE;
-        private final LocalDate implantedOn = IMPLANTED_ON;
         private double nominalFlowMlPerDay = NOMINAL_ML_PER_DAY;
         private FillFact lastFill;
         private Drug lastRestDrug;
@@ -102,11 +100,6 @@ final class CycleFixtures {
             return this;
         }
 
-        PumpBuilder zone(ZoneId zoneId) {
-            zone = zoneId;
-            return this;
-        }
-
         PumpBuilder nominalFlow(double mlPerDay) {
             nominalFlowMlPerDay = mlPerDay;
             return this;
@@ -123,7 +116,7 @@ final class CycleFixtures {
         }
 
         PumpCycle build() {
-            return new PumpCycle(active, mode, zone, implantedOn, RESERVOIR_ML, nominalFlowMlPerDay,
+            return new PumpCycle(active, mode, ZONE, IMPLANTED_ON, RESERVOIR_ML, nominalFlowMlPerDay,
                     lastFill, lastRestDrug, latestMeasuredFlowMlPerDay, holds);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.haipump.cycle.CycleFixtures.CYCLE;
 import static org.haipump.cycle.CycleFixtures.FULL_ML;
 import static org.haipump.cycle.CycleFixtures.NOW;
+import static org.haipump.cycle.CycleFixtures.TODAY;
 import static org.haipump.cycle.CycleFixtures.allowed;
 import static org.haipump.cycle.CycleFixtures.days;
 import static org.haipump.cycle.CycleFixtures.proposedFill;
@@ -197,7 +198,7 @@ class FillAssessmentTest {
     void theExpectedDrugHonoursAPlannedGlycerolHold() {
         // heparin would be due today, but the patient leaves tomorrow for three weeks
         PumpCycle leavingTomorrow = pump().filled(Drug.CHEMOTHERAPY, LAST_FILL_AT)
-                .hold(CycleFixtures.TODAY.plusDays(1), CycleFixtures.TODAY.plusDays(22)).build();
+                .hold(TODAY.plusDays(1), TODAY.plusDays(22)).build();
 
         Refusal refusal = refused(CYCLE.assessFill(leavingTomorrow, proposedFill(NOW, Drug.HEPARIN), NOW));
         AcceptedFill accepted = allowed(CYCLE.assessFill(leavingTomorrow, proposedFill(NOW, Drug.GLYCEROL), NOW));

@@ -12,7 +12,6 @@ import static org.haipump.cycle.CycleFixtures.pump;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +48,24 @@ class FlowMeasurementTest {
         FlowMeasurement measured = FlowMeasurement.of(previous, fill, nominal, POLICY);
 
         assertThat(measured).isEqualTo(new FlowMeasurement(rate, deviationPercent, flagged));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} mL left after 14 days: {1} % against a 25 % tolerance, flagged {2}")
+    @CsvSource({
+            "12.5, 25.0,  false", // 1.25 mL/day: exactly representable, exactly at the tolerance
+            "19.5, -25.0, false", // 0.75 mL/day
+            "12.4, 25.7,  true",
+            "19.6, -25.7, true",
+    })
+    void aDeviationExactlyAtTheToleranceIsNotFlagged(double residualMl, double deviationPercent, boolean flagged) {
+        CyclePolicy tolerant = new CyclePolicy(days(14), days(56), days(2), days(3), 25.0);
+        FillFact previous = new FillFact(PREVIOUS_AT, Drug.CHEMOTHERAPY, FULL_ML);
+        ProposedFill fill = new ProposedFill(PREVIOUS_AT.plus(days(14)), Drug.HEPARIN, FULL_ML, residualMl, null);
+
+        FlowMeasurement measured = FlowMeasurement.of(previous, fill, NOMINAL_ML_PER_DAY, tolerant);
+
+        assertThat(measured.deviationPercent()).isEqualTo(deviationPercent);
+        assertThat(measured.outOfTolerance()).isEqualTo(flagged);
     }
 
     @Test
@@ -95,7 +112,7 @@ class FlowMeasurementTest {
      * used in 14 days at 1 mL/day computes 15.000000000000014 %. The accepted fill then reports a
      * deviation of 15.0 % and a raised flag at once. Enable when FlowMeasurement compares exactly.
      */
-    @Disabled("domain bug: exactly 15 % is flagged through floating-point noise")
+
     @ParameterizedTest(name = "[{index}] {1} mL left after {2}: exactly {3} %, not flagged")
     @CsvSource({
             "30, 13.9, P14D, 15.0",   // (30 - 13.9) / 14 = 1.15

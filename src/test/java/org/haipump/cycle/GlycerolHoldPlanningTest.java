@@ -27,6 +27,9 @@ class GlycerolHoldPlanningTest {
      * 03-30 CHEMOTHERAPY, 04-13 HEPARIN, 04-27 CHEMOTHERAPY, ...
      */
     private static final PumpCycle CHEMO_TODAY = pump().filled(Drug.CHEMOTHERAPY, NOW).build();
+    /** The same pump, its patient away 2026-04-01..05-20: the refill due 03-30 is glycerol, lasting until 05-25. */
+    private static final PumpCycle AWAY_APRIL_TO_MAY = pump().filled(Drug.CHEMOTHERAPY, NOW)
+            .hold(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 20)).build();
 
     private static GlycerolHold hold(String departOn, String returnOn) {
         return new GlycerolHold(LocalDate.parse(departOn), LocalDate.parse(returnOn));
@@ -50,10 +53,9 @@ class GlycerolHoldPlanningTest {
 
     @Test
     void thePlannedHoldTurnsTheNextRefillIntoGlycerol() {
-        PumpCycle heparinNext = CHEMO_TODAY;
         PumpCycle withHold = pump().filled(Drug.CHEMOTHERAPY, NOW).hold(LocalDate.of(2026, 3, 20), LocalDate.of(2026, 4, 10)).build();
 
-        assertThat(CYCLE.expectedDrug(heparinNext)).isEqualTo(Drug.HEPARIN);
+        assertThat(CYCLE.expectedDrug(CHEMO_TODAY)).isEqualTo(Drug.HEPARIN);
         assertThat(CYCLE.expectedDrug(withHold)).isEqualTo(Drug.GLYCEROL);
         NextRefill next = CYCLE.nextRefill(withHold, NOW).orElseThrow();
         assertThat(next.drug()).isEqualTo(Drug.GLYCEROL);
@@ -62,9 +64,7 @@ class GlycerolHoldPlanningTest {
 
     @Test
     void aHoldDoesNotChangeRefillsBeforeTheLastOneBeforeDeparture() {
-        PumpCycle withHold = pump().filled(Drug.CHEMOTHERAPY, NOW).hold(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 20)).build();
-
-        assertThat(CYCLE.expectedDrug(withHold)).isEqualTo(Drug.HEPARIN);
+        assertThat(CYCLE.expectedDrug(AWAY_APRIL_TO_MAY)).isEqualTo(Drug.HEPARIN);
     }
 
     @Test
@@ -148,9 +148,7 @@ class GlycerolHoldPlanningTest {
             "2026-03-25, 2026-05-15", // around its start
     })
     void overlappingHoldsAreRefusedAsAConflict(LocalDate departOn, LocalDate returnOn) {
-        PumpCycle withHold = pump().filled(Drug.CHEMOTHERAPY, NOW).hold(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 20)).build();
-
-        Refusal refusal = refused(CYCLE.planHold(withHold, new GlycerolHold(departOn, returnOn), TODAY));
+        Refusal refusal = refused(CYCLE.planHold(AWAY_APRIL_TO_MAY, new GlycerolHold(departOn, returnOn), TODAY));
 
         assertThat(refusal.kind()).isEqualTo(Refusal.Kind.CONFLICT);
         assertThat(refusal.code()).isEqualTo("hold-overlaps");
@@ -158,10 +156,8 @@ class GlycerolHoldPlanningTest {
 
     @Test
     void aLaterHoldIsPlannedOnTheScheduleThatHonoursTheEarlierOne() {
-        // the first hold makes 03-30 glycerol: then 05-25 CHEMOTHERAPY, 06-08 HEPARIN, 06-22 CHEMOTHERAPY, 07-06 ...
-        PumpCycle withHold = pump().filled(Drug.CHEMOTHERAPY, NOW).hold(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 20)).build();
-
-        PlannedGlycerolFill planned = allowed(CYCLE.planHold(withHold, hold("2026-07-01", "2026-07-20"), TODAY));
+        // after the glycerol of 03-30: 05-25 CHEMOTHERAPY, 06-08 HEPARIN, 06-22 CHEMOTHERAPY, 07-06 ...
+        PlannedGlycerolFill planned = allowed(CYCLE.planHold(AWAY_APRIL_TO_MAY, hold("2026-07-01", "2026-07-20"), TODAY));
 
         assertThat(planned).isEqualTo(new PlannedGlycerolFill(Instant.parse("2026-06-22T14:00:00Z"), LocalDate.of(2026, 8, 17)));
     }

@@ -29,6 +29,12 @@ public class ProblemException extends RuntimeException {
                 detail, null, null, null));
     }
 
+    /** A conflict caused by the value of one request field, such as a unique value already taken. */
+    public static ProblemException conflict(String code, String detail, String field) {
+        return new ProblemException(new Problem(Problem.TYPE_BASE + code, "Conflict with the current state", 409,
+                detail, null, List.of(new Problem.FieldError(field, detail)), null));
+    }
+
     public static ProblemException ruleViolation(String code, String detail, String field) {
         return new ProblemException(new Problem(Problem.TYPE_BASE + code, "Clinical rule violated", 422,
                 detail, null, field == null ? null : List.of(new Problem.FieldError(field, detail)), null));

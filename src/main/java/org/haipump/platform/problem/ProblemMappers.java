@@ -3,6 +3,7 @@ package org.haipump.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -62,6 +63,15 @@ public class ProblemMappers {
                 null, errors, null), uri);
     }
 
+    /**
+     * Wrong JSON types and unknown enum values: without this mapper quarkus-rest-jackson's own
+     * mapper for this narrower type wins and answers plain JSON.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);
@@ -84,6 +94,11 @@ public class ProblemMappers {
             return respond(problem, uri);
         }
         int status = e.getResponse().getStatus();
+        JsonProcessingException unreadableJson = causeOf(e, JsonProcessingException.class);
+        if (status == 400 && unreadableJson != null) {
+            // The JSON reader wraps syntax errors in a plain 400: answer them like every other bad body.
+            return unreadable(unreadableJson, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -108,21 +123,30 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         SQLException sql = causeOf(e, SQLException.class);
-        if (sql != null && (UNIQUE_VIOLATION.equals(sql.getSQLState())
-                || EXCLUSION_OR_CHECK_VIOLATION.equals(sql.getSQLState()))) {
+        String state = sql == null ? null : sql.getSQLState();
+        if (UNIQUE_VIOLATION.equals(state) || EXCLUSION_OR_CHECK_VIOLATION.equals(state)) {
             // A race another request won between our check and our write.
-            return respond(new Problem(Problem.TYPE_BASE + "concurrent-change", "Conflict with the current state",
-                    409, "Another request changed the same data at the same time; reload and try again.",
-                    null, null, null), uri);
+            org.hibernate.exception.ConstraintViolationException violation =
+                    causeOf(e, org.hibernate.exception.ConstraintViolationException.class);
+            Problem problem = ConstraintProblems.forConstraint(violation == null ? null : violation.getConstraintName())
+                    .orElseGet(() -> new Problem(Problem.TYPE_BASE + "concurrent-change",
+                            "Conflict with the current state", 409,
+                            "Another request changed the same data at the same time; reload and try again.",
+                            null, null, null));
+            return respond(problem, uri);
         }
-        if (causeOf(e, SQLTransientConnectionException.class) != null
-                || (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+        if (causeOf(e, SQLTransientConnectionException.class) != null || (state != null && state.startsWith("08"))) {
             LOG.warnf("Database unavailable: %s", e.getClass().getName());
             return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unavailable",
                     "Service unavailable", 503, "The database is unavailable; try again shortly.",
                     null, null, null), uri)).header("Retry-After", "5").build();
         }
-        LOG.error("Unexpected failure", e);
+        if (sql != null) {
+            // Database messages can quote row values (patient data): log the state, never the message.
+            LOG.errorf("Unexpected database failure: %s, SQLState %s", e.getClass().getName(), state);
+        } else {
+            LOG.error("Unexpected failure", e);
+        }
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "The request failed unexpectedly; it has been logged.", null, null, null), uri);
     }

@@ -1,0 +1,86 @@
+package org.haipump.pumps;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import org.haipump.cycle.CyclePolicy;
+import org.haipump.cycle.RefillCycle;
+import org.jboss.logging.Logger;
+
+/**
+ * At start-up, brings the stored due times of active pumps (and of their open overdue flags) in line
+ * with the configured intervals, so that a changed {@code hai.cycle.*} rule applies to every pump
+ * at once and not only from each pump's next fill. Idempotent: replicas starting together agree.
+ */
+@ApplicationScoped
+public class DueTimeRealignment {
+
+    private static final Logger LOG = Logger.getLogger(DueTimeRealignment.class);
+
+    private static final String DUE = """
+            f.performed_at + make_interval(secs => case when f.drug = 'GLYCEROL' then :glycerol else :refill end)""";
+
+    private static final String REALIGN_PUMPS = """
+            update pump p
+            set next_due_at = %1$s, reserve_ends_at = %1$s + make_interval(secs => :reserve), version = p.version + 1
+            from fill f
+            where f.id = p.last_fill_id and p.status = 'ACTIVE'
+              and (p.next_due_at is distinct from %1$s or p.reserve_ends_at is distinct from %1$s + make_interval(secs => :reserve))
+            """.formatted(DUE);
+
+    private static final String REALIGN_FLAGS = """
+            update flag f
+            set due_at = p.next_due_at, reserve_ends_at = p.reserve_ends_at, version = f.version + 1
+            from pump p
+            where f.pump_id = p.id and f.cycle_fill_id = p.last_fill_id and f.kind = 'REFILL_OVERDUE'
+              and f.status = 'OPEN' and (f.due_at <> p.next_due_at or f.reserve_ends_at <> p.reserve_ends_at)
+            """;
+
+    /** An open flag whose due time a longer interval moved into the future is no longer true. */
+    private static final String RESOLVE_RESCHEDULED = """
+            update flag f
+            set status = 'RESOLVED', resolved_at = :now, resolution = 'RESCHEDULED', version = f.version + 1
+            from pump p
+            where f.pump_id = p.id and f.cycle_fill_id = p.last_fill_id and f.kind = 'REFILL_OVERDUE'
+              and f.status = 'OPEN' and p.next_due_at > :now
+            """;
+
+    private final EntityManager em;
+    private final RefillCycle rules;
+    private final Clock clock;
+
+    DueTimeRealignment(EntityManager em, RefillCycle rules, Clock clock) {
+        this.em = em;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        int pumps = realign();
+        if (pumps > 0) {
+            LOG.infof("Realigned the due times of %d pumps with the configured intervals", pumps);
+        }
+    }
+
+    /** @return how many pumps had a due time that no longer matched the configured intervals */
+    public int realign() {
+        return QuarkusTransaction.requiringNew().call(this::realignInTransaction);
+    }
+
+    private int realignInTransaction() {
+        CyclePolicy policy = rules.policy();
+        int pumps = em.createNativeQuery(REALIGN_PUMPS)
+                .setParameter("refill", (double) policy.refillInterval().toSeconds())
+                .setParameter("glycerol", (double) policy.glycerolInterval().toSeconds())
+                .setParameter("reserve", (double) policy.reserve().toSeconds())
+                .executeUpdate();
+        if (pumps > 0) {
+            em.createNativeQuery(REALIGN_FLAGS).executeUpdate();
+            em.createNativeQuery(RESOLVE_RESCHEDULED).setParameter("now", clock.instant()).executeUpdate();
+        }
+        return pumps;
+    }
+}
