@@ -3,8 +3,6 @@ package org.haipump.fills;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.ItemsPage;
@@ -24,6 +23,7 @@ import org.haipump.platform.web.PageRequest;
 public class FillResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final FillService service;
 
@@ -34,8 +34,11 @@ public class FillResource {
     @POST
     @RolesAllowed({Roles.NURSE, Roles.ADMIN})
     public Response record(@PathParam("pumpId") UUID pumpId,
-            @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 255) @Pattern(regexp = "[\\x21-\\x7E]+") String key,
-            @NotNull @Valid RecordFillRequest request, UriInfo uri) {
+            @HeaderParam(IDEMPOTENCY_KEY) String key, @NotNull @Valid RecordFillRequest request, UriInfo uri) {
+        // Checked here rather than by annotations, so that the problem names the header, not the Java parameter.
+        if (key != null && !VALID_KEY.matcher(key).matches()) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
+        }
         FillOutcome outcome = service.record(pumpId, request, key);
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder()
                         .path("api/v1/pumps/{pumpId}/fills/{fillId}").build(outcome.pumpId(), outcome.fillId()))

@@ -31,7 +31,8 @@ public class PatientService {
         ZoneId zone = zoneOrDefault(request.timeZone());
         String mrn = request.mrn().strip();
         if (patients.findByMrn(mrn).isPresent()) {
-            throw ProblemException.conflict("duplicate-mrn", "A patient with this MRN is already registered.");
+            throw ProblemException.conflict("duplicate-mrn", "A patient with this MRN is already registered.",
+                    "mrn");
         }
         PatientEntity patient = new PatientEntity();
         patient.id = UUID.randomUUID();

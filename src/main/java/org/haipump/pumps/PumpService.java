@@ -52,11 +52,12 @@ public class PumpService {
         }
         if (pumps.hasActivePump(patient.id)) {
             throw ProblemException.conflict("patient-has-active-pump",
-                    "The patient already has a pump in place; record its removal first.");
+                    "The patient already has a pump in place; record its removal first.", "patientId");
         }
         String serial = request.serialNumber().strip();
         if (pumps.serialTaken(serial)) {
-            throw ProblemException.conflict("duplicate-serial-number", "A pump with this serial number is registered.");
+            throw ProblemException.conflict("duplicate-serial-number", "A pump with this serial number is registered.",
+                    "serialNumber");
         }
         PumpEntity pump = new PumpEntity();
         pump.id = UUID.randomUUID();

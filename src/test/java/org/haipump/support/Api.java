@@ -1,31 +1,147 @@
 package org.haipump.support;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.blankOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
 
-/** REST fixtures: a patient, a pump, fills, each through the public API. */
+/**
+ * REST fixtures (a patient, a pump, fills, appointments, holds, each through the public API) and
+ * the assertions every refusal shares. Times are relative to the real clock: a fill performed 13
+ * days ago is due in one day.
+ */
 public final class Api {
 
+    // --- paths --------------------------------------------------------------------------------
+    public static final String PATIENTS = "/api/v1/patients";
+    public static final String PATIENT = PATIENTS + "/{id}";
+    public static final String PUMPS = "/api/v1/pumps";
+    public static final String PUMP = PUMPS + "/{id}";
+    public static final String THERAPY_MODE = PUMP + "/therapy-mode";
+    public static final String REMOVAL = PUMP + "/removal";
+    public static final String SCHEDULE = PUMP + "/schedule";
+    public static final String HOLDS = PUMP + "/glycerol-holds";
+    public static final String FILLS = PUMP + "/fills";
+    public static final String FILL = FILLS + "/{fillId}";
+    public static final String APPOINTMENTS = "/api/v1/appointments";
+    public static final String APPOINTMENT = APPOINTMENTS + "/{id}";
+    public static final String CANCELLATION = APPOINTMENT + "/cancellation";
+    public static final String FLAGS = "/api/v1/flags";
+
+    // --- the clinic's default rules (DOMAIN.md), as the test profile configures them -----------
+    public static final Duration REFILL_INTERVAL = Duration.ofDays(14);
+    public static final Duration GLYCEROL_INTERVAL = Duration.ofDays(56);
+    public static final Duration RESERVE = Duration.ofDays(2);
+    public static final Duration EARLY_WINDOW = Duration.ofDays(3);
+    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    // --- a patient ------------------------------------------------------------------------------
+    public static final String GIVEN_NAME = "Ada";
+    public static final String FAMILY_NAME = "Testpatient";
+    public static final LocalDate BIRTH_DATE = LocalDate.of(1961, 4, 12);
+    public static final String TIME_ZONE = "America/New_York";
+    public static final ZoneId ZONE = ZoneId.of(TIME_ZONE);
+
+    // --- a pump ---------------------------------------------------------------------------------
     public static final String MODEL = "Intera 3000";
     public static final double RESERVOIR_ML = 30.0;
     public static final double NOMINAL_FLOW_ML_PER_DAY = 1.5;
+    public static final LocalDate IMPLANTED_ON = LocalDate.of(2025, 1, 6);
+    /** A full reservoir: what most fixtures fill. */
+    public static final double FULL_ML = RESERVOIR_ML;
+    /** Left after 12 days of a full reservoir at 2 mL/day: 33.3 % faster than nominal. */
+    public static final double FAST_FLOW_RESIDUAL_ML = 6.0;
+
+    // --- problems -------------------------------------------------------------------------------
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String PROBLEM_TYPES = "/problems/";
+    public static final String INVALID = "Invalid request";
+    public static final String MALFORMED = "Malformed request body";
+    public static final String NOT_FOUND = "Not found";
+    public static final String CONFLICT = "Conflict with the current state";
+    public static final String RULE_VIOLATED = "Clinical rule violated";
+
+    /** Stands for a member left out of a request body altogether (see {@link #with}). */
+    public static final Object ABSENT = new Object() {
+        @Override
+        public String toString() {
+            return "(absent)";
+        }
+    };
 
     private Api() {
+    }
+
+    /** The body with one member replaced, set to JSON null, or left out when the value is {@link #ABSENT}. */
+    public static Map<String, Object> with(Map<String, Object> body, String member, Object value) {
+        Map<String, Object> changed = new HashMap<>(body);
+        if (value == ABSENT) {
+            changed.remove(member);
+        } else {
+            changed.put(member, value);
+        }
+        return changed;
     }
 
     public static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
+    /** Now, to the second: what the database stores and the API answers, without sub-second noise. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    public static Instant daysAgo(long days) {
+        return now().minus(Duration.ofDays(days));
+    }
+
+    /** Today in the fixture patients' zone. */
+    public static LocalDate today() {
+        return LocalDate.now(Clock.system(ZONE));
+    }
+
+    public static LocalDate localDate(Instant instant) {
+        return instant.atZone(ZONE).toLocalDate();
+    }
+
+    // --- patients -------------------------------------------------------------------------------
+
     public static String uniqueMrn() {
         return "MRN-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    /** A registration body the service accepts; mutable, so that a test can break one field. */
+    public static Map<String, Object> patientBody(String mrn) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("mrn", mrn);
+        body.put("givenName", GIVEN_NAME);
+        body.put("familyName", FAMILY_NAME);
+        body.put("birthDate", BIRTH_DATE.toString());
+        body.put("timeZone", TIME_ZONE);
+        return body;
     }
 
     public static String registerPatient() {
@@ -33,11 +149,27 @@ public final class Api {
     }
 
     public static String registerPatient(String mrn) {
-        return as(Tokens.scheduler())
-                .body(Map.of("mrn", mrn, "givenName", "Ada", "familyName", "Testpatient",
-                        "birthDate", "1961-04-12", "timeZone", "America/New_York"))
-                .post("/api/v1/patients")
+        return as(Tokens.scheduler()).body(patientBody(mrn)).post(PATIENTS)
                 .then().statusCode(201).extract().path("id");
+    }
+
+    // --- pumps ----------------------------------------------------------------------------------
+
+    public static String uniqueSerial() {
+        return "SN-" + UUID.randomUUID();
+    }
+
+    /** A pump registration body the service accepts; mutable, so that a test can break one field. */
+    public static Map<String, Object> pumpBody(String patientId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("patientId", patientId);
+        body.put("model", MODEL);
+        body.put("serialNumber", uniqueSerial());
+        body.put("reservoirVolumeMl", RESERVOIR_ML);
+        body.put("nominalFlowRateMlPerDay", NOMINAL_FLOW_ML_PER_DAY);
+        body.put("implantedOn", IMPLANTED_ON.toString());
+        body.put("therapyMode", "ACTIVE");
+        return body;
     }
 
     public static String registerPump(String patientId) {
@@ -45,18 +177,47 @@ public final class Api {
     }
 
     public static String registerPump(String patientId, String mode) {
-        return as(Tokens.scheduler())
-                .body(Map.of("patientId", patientId, "model", MODEL, "serialNumber", "SN-" + UUID.randomUUID(),
-                        "reservoirVolumeMl", RESERVOIR_ML, "nominalFlowRateMlPerDay", NOMINAL_FLOW_ML_PER_DAY,
-                        "implantedOn", LocalDate.of(2025, 1, 6).toString(), "therapyMode", mode))
-                .post("/api/v1/pumps")
-                .then().statusCode(201).extract().path("id");
+        Map<String, Object> body = pumpBody(patientId);
+        body.put("therapyMode", mode);
+        return as(Tokens.scheduler()).body(body).post(PUMPS).then().statusCode(201).extract().path("id");
     }
 
     /** A new patient with a pump in place. */
     public static String newPump() {
         return registerPump(registerPatient());
     }
+
+    /** A new patient with a pump in place, filled once with a full reservoir of {@code drug}. */
+    public static String pumpFilledAt(Instant performedAt, String drug) {
+        String pumpId = newPump();
+        recordFill(pumpId, fill(performedAt, drug, FULL_ML));
+        return pumpId;
+    }
+
+    /**
+     * A new pump filled with chemotherapy 13 days ago and with heparin a day ago, when only
+     * {@value #FAST_FLOW_RESIDUAL_ML} mL were left: it ran at 2 mL/day, 33 % above nominal, and has an
+     * open flow flag. Its next refill is due in 13 days.
+     */
+    public static String pumpWithFlowFlag() {
+        String pumpId = pumpFilledAt(daysAgo(13), "CHEMOTHERAPY");
+        recordFill(pumpId, fill(daysAgo(1), "HEPARIN", FULL_ML, FAST_FLOW_RESIDUAL_ML));
+        return pumpId;
+    }
+
+    public static void removePump(String pumpId) {
+        as(Tokens.scheduler()).body(removalBody(today(), "COMPLETED_THERAPY")).post(REMOVAL, pumpId)
+                .then().statusCode(200);
+    }
+
+    public static Map<String, Object> removalBody(LocalDate removedOn, String reason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("removedOn", removedOn.toString());
+        body.put("reason", reason);
+        return body;
+    }
+
+    // --- fills ----------------------------------------------------------------------------------
 
     public static Map<String, Object> fill(Instant performedAt, String drug, double volumeMl) {
         Map<String, Object> body = new HashMap<>();
@@ -66,8 +227,130 @@ public final class Api {
         return body;
     }
 
+    public static Map<String, Object> fill(Instant performedAt, String drug, double volumeMl, double residualMl) {
+        Map<String, Object> body = fill(performedAt, drug, volumeMl);
+        body.put("residualVolumeMl", residualMl);
+        return body;
+    }
+
     public static String recordFill(String pumpId, Map<String, Object> body) {
-        return as(Tokens.nurse()).body(body).post("/api/v1/pumps/{id}/fills", pumpId)
+        return as(Tokens.nurse()).body(body).post(FILLS, pumpId)
                 .then().statusCode(201).extract().path("id");
+    }
+
+    // --- appointments ---------------------------------------------------------------------------
+
+    public static Map<String, Object> appointmentBody(String pumpId, Instant startsAt) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("pumpId", pumpId);
+        body.put("startsAt", startsAt.toString());
+        body.put("location", "CLINIC");
+        return body;
+    }
+
+    public static String bookAppointment(String pumpId, Instant startsAt) {
+        return as(Tokens.scheduler()).body(appointmentBody(pumpId, startsAt)).post(APPOINTMENTS)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    // --- glycerol holds -------------------------------------------------------------------------
+
+    public static Map<String, Object> holdBody(LocalDate departOn, LocalDate returnOn) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("departOn", departOn == null ? null : departOn.toString());
+        body.put("returnOn", returnOn == null ? null : returnOn.toString());
+        return body;
+    }
+
+    public static String planHold(String pumpId, LocalDate departOn, LocalDate returnOn) {
+        return as(Tokens.scheduler()).body(holdBody(departOn, returnOn)).post(HOLDS, pumpId)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    // --- refusals -------------------------------------------------------------------------------
+
+    /**
+     * An RFC 9457 problem: the status, its media type, the problem's {@code type}, {@code title},
+     * {@code status}, a {@code detail} and, when given, the {@code instance} path.
+     */
+    public static ValidatableResponse problem(Response response, int status, String type, String title) {
+        return response.then().log().ifValidationFails()
+                .statusCode(status)
+                .header("Content-Type", startsWith(PROBLEM_JSON))
+                .body("type", equalTo(PROBLEM_TYPES + type))
+                .body("title", equalTo(title))
+                .body("status", equalTo(status))
+                .body("detail", not(blankOrNullString()))
+                // Problems raised while converting query parameters carry no instance.
+                .body("instance", anyOf(nullValue(), startsWith("/api/v1/")));
+    }
+
+    /** 400 from bean validation, naming each offending field. */
+    public static ValidatableResponse invalid(Response response, String... fields) {
+        return problem(response, 400, "validation", INVALID).body("errors.field", hasItems(fields));
+    }
+
+    /** 400 for a body that is not JSON, or not JSON of the expected shape (naming the field when known). */
+    public static ValidatableResponse malformed(Response response, String... fields) {
+        ValidatableResponse validatable = problem(response, 400, "malformed-body", MALFORMED);
+        return fields.length == 0 ? validatable : validatable.body("errors.field", hasItems(fields));
+    }
+
+    public static ValidatableResponse notFound(Response response) {
+        return problem(response, 404, "not-found", NOT_FOUND);
+    }
+
+    /** 409: the resource's current state forbids the request. */
+    public static ValidatableResponse conflict(Response response, String type) {
+        return problem(response, 409, type, CONFLICT);
+    }
+
+    public static ValidatableResponse conflict(Response response, String type, String field) {
+        return conflict(response, type).body("errors.field", hasItems(field));
+    }
+
+    /** 422: the request breaks a clinical rule, naming the offending field. */
+    public static ValidatableResponse ruleViolated(Response response, String type, String field) {
+        return problem(response, 422, type, RULE_VIOLATED).body("errors.field", hasItems(field));
+    }
+
+    // --- matchers -------------------------------------------------------------------------------
+
+    /** A JSON string holding the same instant, however it is written. */
+    public static Matcher<Object> sameInstant(Instant expected) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item, Description mismatch) {
+                try {
+                    Instant actual = Instant.parse(item.toString());
+                    mismatch.appendText("was ").appendValue(actual);
+                    return actual.equals(expected);
+                } catch (DateTimeParseException e) {
+                    mismatch.appendText("was not an instant: ").appendValue(item);
+                    return false;
+                }
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("the instant ").appendValue(expected);
+            }
+        };
+    }
+
+    /** A JSON number of this value, whatever its scale or the Java type JsonPath chose for it. */
+    public static Matcher<Object> decimal(double expected) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item, Description mismatch) {
+                mismatch.appendText("was ").appendValue(item);
+                return item instanceof Number number && Math.abs(number.doubleValue() - expected) < 1e-6;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("the number ").appendValue(expected);
+            }
+        };
     }
 }

@@ -1,0 +1,294 @@
+package org.haipump.pumps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.haipump.support.Api.ABSENT;
+import static org.haipump.support.Api.FILLS;
+import static org.haipump.support.Api.FULL_ML;
+import static org.haipump.support.Api.GLYCEROL_INTERVAL;
+import static org.haipump.support.Api.HOLDS;
+import static org.haipump.support.Api.PUMP;
+import static org.haipump.support.Api.REFILL_INTERVAL;
+import static org.haipump.support.Api.SCHEDULE;
+import static org.haipump.support.Api.as;
+import static org.haipump.support.Api.conflict;
+import static org.haipump.support.Api.daysAgo;
+import static org.haipump.support.Api.fill;
+import static org.haipump.support.Api.holdBody;
+import static org.haipump.support.Api.invalid;
+import static org.haipump.support.Api.localDate;
+import static org.haipump.support.Api.malformed;
+import static org.haipump.support.Api.notFound;
+import static org.haipump.support.Api.ruleViolated;
+import static org.haipump.support.Api.sameInstant;
+import static org.haipump.support.Api.today;
+import static org.haipump.support.Api.with;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.haipump.support.Api;
+import org.haipump.support.Db;
+import org.haipump.support.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Glycerol holds. Every test starts from a pump filled with chemotherapy 13 days ago: its refills
+ * fall due in 1 day (heparin), 15 days (chemotherapy), 29 days (heparin) and so on.
+ */
+@QuarkusTest
+class GlycerolHoldApiTest {
+
+    private static final String HOLD = HOLDS + "/{holdId}";
+    private static final String GLYCEROL_DEVIATION = "Patient travels: glycerol as planned";
+    /** An absence the glycerol fill at the second refill covers: it lasts 56 days from two days before departure. */
+    private static final int COVERED_ABSENCE_DAYS = 50;
+    private static final int LONGEST_ABSENCE_DAYS = 56;
+
+    @Inject
+    Db db;
+
+    private Instant lastFillAt;
+    private String pumpId;
+
+    @BeforeEach
+    void aPumpFilledWithChemotherapyThirteenDaysAgo() {
+        lastFillAt = daysAgo(13);
+        pumpId = Api.pumpFilledAt(lastFillAt, "CHEMOTHERAPY");
+    }
+
+    /** The due time of the pump's n-th refill from now, when nothing changes its drug. */
+    private Instant refillDue(int n) {
+        return lastFillAt.plus(REFILL_INTERVAL.multipliedBy(n));
+    }
+
+    /** Two days after the second refill: the second refill is the last one before departure. */
+    private LocalDate departureAfterSecondRefill() {
+        return localDate(refillDue(2).plus(Duration.ofDays(2)));
+    }
+
+    /** The day after the first refill: the first refill is the last one before departure. */
+    private LocalDate departureAfterFirstRefill() {
+        return localDate(refillDue(1).plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void planningAHoldAnswers201WithTheRefillThatBecomesGlycerol() {
+        LocalDate departOn = departureAfterSecondRefill();
+        LocalDate returnOn = departOn.plusDays(COVERED_ABSENCE_DAYS);
+
+        ExtractableResponse<Response> created = as(Tokens.scheduler()).body(holdBody(departOn, returnOn))
+                .post(HOLDS, pumpId).then().log().ifValidationFails()
+                .statusCode(201)
+                .body("id", notNullValue())
+                .body("pumpId", equalTo(pumpId))
+                .body("departOn", equalTo(departOn.toString()))
+                .body("returnOn", equalTo(returnOn.toString()))
+                .body("plannedRefillDueAt", sameInstant(refillDue(2)))
+                .body("coversUntil", equalTo(localDate(refillDue(2).plus(GLYCEROL_INTERVAL)).toString()))
+                .body("createdBy", notNullValue())
+                .body("createdAt", notNullValue())
+                .extract();
+
+        String holdId = created.path("id");
+        assertThat(created.header("Location")).endsWith(HOLDS.replace("{id}", pumpId) + "/" + holdId);
+        as(Tokens.nurse()).get(created.header("Location")).then().statusCode(200).body("id", equalTo(holdId));
+    }
+
+    @Test
+    void aPumpsHoldsAreListed() {
+        String holdId = Api.planHold(pumpId, departureAfterSecondRefill(),
+                departureAfterSecondRefill().plusDays(COVERED_ABSENCE_DAYS));
+
+        as(Tokens.nurse()).get(HOLDS, pumpId).then().log().ifValidationFails()
+                .statusCode(200)
+                .body("items.id", contains(holdId));
+        as(Tokens.nurse()).get(HOLDS, Api.newPump()).then().statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void theScheduleHonoursAHold() {
+        Api.planHold(pumpId, departureAfterSecondRefill(), departureAfterSecondRefill().plusDays(COVERED_ABSENCE_DAYS));
+        Instant afterGlycerol = refillDue(2).plus(GLYCEROL_INTERVAL);
+
+        as(Tokens.nurse()).queryParam("count", 4).get(SCHEDULE, pumpId).then().log().ifValidationFails()
+                .statusCode(200)
+                .body("items.drug", contains("HEPARIN", "GLYCEROL", "CHEMOTHERAPY", "HEPARIN"))
+                .body("items[1].dueAt", sameInstant(refillDue(2)))
+                .body("items[2].dueAt", sameInstant(afterGlycerol))
+                .body("items[3].dueAt", sameInstant(afterGlycerol.plus(REFILL_INTERVAL)));
+    }
+
+    @Test
+    void theNextRefillBeforeADepartureExpectsGlycerol() {
+        Api.planHold(pumpId, departureAfterFirstRefill(), departureAfterFirstRefill().plusDays(COVERED_ABSENCE_DAYS));
+
+        as(Tokens.nurse()).get(PUMP, pumpId).then().statusCode(200).body("nextRefill.drug", equalTo("GLYCEROL"));
+        Instant performedAt = Api.now();
+        as(Tokens.nurse()).body(fill(performedAt, "GLYCEROL", FULL_ML)).post(FILLS, pumpId).then()
+                .log().ifValidationFails()
+                .statusCode(201)
+                .body("expectedDrug", equalTo("GLYCEROL"))
+                .body("deviation", equalTo(false))
+                .body("nextRefill.dueAt", sameInstant(performedAt.plus(GLYCEROL_INTERVAL)))
+                .body("nextRefill.drug", equalTo("CHEMOTHERAPY"));
+    }
+
+    @Test
+    void theUsualDrugBeforeAPlannedGlycerolFillIsADeviation() {
+        Api.planHold(pumpId, departureAfterFirstRefill(), departureAfterFirstRefill().plusDays(COVERED_ABSENCE_DAYS));
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        ruleViolated(as(Tokens.nurse()).body(fill(Api.now(), "HEPARIN", FULL_ML)).post(FILLS, pumpId),
+                "deviation-reason-required", "deviationReason")
+                .body("expectedDrug", equalTo("GLYCEROL"));
+
+        before.assertNothingWritten();
+        as(Tokens.nurse()).body(with(fill(Api.now(), "HEPARIN", FULL_ML), "deviationReason", GLYCEROL_DEVIATION))
+                .post(FILLS, pumpId).then().statusCode(201)
+                .body("expectedDrug", equalTo("GLYCEROL"))
+                .body("deviation", equalTo(true));
+    }
+
+    @Test
+    void anAbsenceLongerThanOneGlycerolFillBreaksTheRule() {
+        LocalDate departOn = departureAfterSecondRefill();
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        ruleViolated(as(Tokens.scheduler()).body(holdBody(departOn, departOn.plusDays(LONGEST_ABSENCE_DAYS + 1)))
+                .post(HOLDS, pumpId), "absence-too-long", "returnOn");
+
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void anAbsenceTheGlycerolFillDoesNotLastForBreaksTheRule() {
+        LocalDate departOn = departureAfterSecondRefill();
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        // The glycerol fill happens two days before departure, so it runs out two days before a
+        // return 56 days after departure.
+        ruleViolated(as(Tokens.scheduler()).body(holdBody(departOn, departOn.plusDays(LONGEST_ABSENCE_DAYS)))
+                .post(HOLDS, pumpId), "hold-not-covered", "returnOn")
+                .body("glycerolRefillDueAt", sameInstant(refillDue(2)));
+
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void aHoldDepartingInThePastBreaksTheRule() {
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        ruleViolated(as(Tokens.scheduler()).body(holdBody(today().minusDays(1), today().plusDays(10)))
+                .post(HOLDS, pumpId), "hold-in-past", "departOn");
+
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void aHoldDepartingBeforeTheNextRefillBreaksTheRule() {
+        LocalDate departOn = localDate(refillDue(1)).minusDays(1);
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        ruleViolated(as(Tokens.scheduler()).body(holdBody(departOn, departOn.plusDays(10))).post(HOLDS, pumpId),
+                "no-refill-before-departure", "departOn");
+
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void aHoldForAPumpWithoutFillsBreaksTheRule() {
+        String emptyPump = Api.newPump();
+        Db.Snapshot before = db.snapshot(emptyPump);
+
+        ruleViolated(as(Tokens.scheduler()).body(holdBody(today().plusDays(20), today().plusDays(30)))
+                .post(HOLDS, emptyPump), "no-refill-due", "departOn");
+
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void overlappingHoldsAreAConflict() {
+        LocalDate departOn = departureAfterSecondRefill();
+        Api.planHold(pumpId, departOn, departOn.plusDays(COVERED_ABSENCE_DAYS));
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        conflict(as(Tokens.scheduler()).body(holdBody(departOn.plusDays(COVERED_ABSENCE_DAYS),
+                departOn.plusDays(COVERED_ABSENCE_DAYS + 10))).post(HOLDS, pumpId), "hold-overlaps");
+
+        before.assertNothingWritten();
+    }
+
+    @ParameterizedTest(name = "return {0} days after departure")
+    @ValueSource(ints = {0, -1})
+    void aReturnNotAfterTheDepartureIsInvalid(int days) {
+        LocalDate departOn = departureAfterSecondRefill();
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        invalid(as(Tokens.scheduler()).body(holdBody(departOn, departOn.plusDays(days))).post(HOLDS, pumpId),
+                "returnOn");
+
+        before.assertNothingWritten();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"departOn", "returnOn"})
+    void aHoldNeedsBothDates(String field) {
+        LocalDate departOn = departureAfterSecondRefill();
+        Map<String, Object> body = with(holdBody(departOn, departOn.plusDays(10)), field, ABSENT);
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        invalid(as(Tokens.scheduler()).body(body).post(HOLDS, pumpId), field);
+
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void aDateThatIsNoDateIsRefusedNamingTheField() {
+        Map<String, Object> body = with(holdBody(departureAfterSecondRefill(), null), "returnOn", "next month");
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        malformed(as(Tokens.scheduler()).body(body).post(HOLDS, pumpId), "returnOn");
+
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void aRemovedPumpTakesNoHold() {
+        Api.removePump(pumpId);
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        conflict(as(Tokens.scheduler()).body(holdBody(departureAfterSecondRefill(),
+                departureAfterSecondRefill().plusDays(10))).post(HOLDS, pumpId), "pump-removed");
+
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void theHoldsOfAnUnknownPumpAreNotFound() {
+        Db.Snapshot before = db.snapshot();
+
+        notFound(as(Tokens.scheduler()).body(holdBody(today().plusDays(20), today().plusDays(30)))
+                .post(HOLDS, UUID.randomUUID()));
+        notFound(as(Tokens.scheduler()).get(HOLDS, UUID.randomUUID()));
+
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void anUnknownHoldIsNotFound() {
+        notFound(as(Tokens.scheduler()).get(HOLD, pumpId, UUID.randomUUID()));
+    }
+}
