@@ -17,8 +17,14 @@ import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/appointments")
+@Tag(name = "Appointments", description = "Refill appointments inside the safe window.")
 @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
 public class AppointmentResource {
 
@@ -29,8 +35,11 @@ public class AppointmentResource {
     }
 
     @POST
-    public Response book(@NotNull @Valid BookAppointmentRequest request, UriInfo uri) {
-        AppointmentResponse created = service.book(request);
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The new resource"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentResponse.class)))
+    public Response book(@NotNull @Valid BookAppointmentRequest body, UriInfo uri) {
+        AppointmentResponse created = service.book(body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
@@ -49,7 +58,7 @@ public class AppointmentResource {
 
     @POST
     @Path("/{id}/cancellation")
-    public AppointmentResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancellationRequest request) {
-        return service.cancel(id, request.reason());
+    public AppointmentResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancellationRequest body) {
+        return service.cancel(id, body.reason());
     }
 }

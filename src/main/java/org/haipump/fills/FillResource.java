@@ -18,8 +18,14 @@ import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/pumps/{pumpId}/fills")
+@Tag(name = "Fills", description = "Recording what a nurse did at the pump.")
 public class FillResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -33,13 +39,16 @@ public class FillResource {
 
     @POST
     @RolesAllowed({Roles.NURSE, Roles.ADMIN})
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The new resource"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FillResponse.class)))
     public Response record(@PathParam("pumpId") UUID pumpId,
-            @HeaderParam(IDEMPOTENCY_KEY) String key, @NotNull @Valid RecordFillRequest request, UriInfo uri) {
+            @HeaderParam(IDEMPOTENCY_KEY) String key, @NotNull @Valid RecordFillRequest body, UriInfo uri) {
         // Checked here rather than by annotations, so that the problem names the header, not the Java parameter.
         if (key != null && !VALID_KEY.matcher(key).matches()) {
             throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
         }
-        FillOutcome outcome = service.record(pumpId, request, key);
+        FillOutcome outcome = service.record(pumpId, body, key);
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder()
                         .path("api/v1/pumps/{pumpId}/fills/{fillId}").build(outcome.pumpId(), outcome.fillId()))
                 .type(MediaType.APPLICATION_JSON_TYPE)

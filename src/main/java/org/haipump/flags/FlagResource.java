@@ -13,8 +13,10 @@ import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/flags")
+@Tag(name = "Flags", description = "Overdue and flow flags, and their acknowledgement.")
 public class FlagResource {
 
     private final FlagService service;

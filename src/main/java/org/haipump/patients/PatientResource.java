@@ -16,8 +16,14 @@ import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/patients")
+@Tag(name = "Patients", description = "Patient registration and lookup.")
 @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
 public class PatientResource {
 
@@ -28,8 +34,11 @@ public class PatientResource {
     }
 
     @POST
-    public Response register(@NotNull @Valid RegisterPatientRequest request, UriInfo uri) {
-        PatientResponse created = service.register(request);
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The new resource"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PatientResponse.class)))
+    public Response register(@NotNull @Valid RegisterPatientRequest body, UriInfo uri) {
+        PatientResponse created = service.register(body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }

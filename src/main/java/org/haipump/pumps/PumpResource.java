@@ -20,8 +20,14 @@ import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.Items;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/pumps")
+@Tag(name = "Pumps", description = "Implanted pumps, their next refill, schedule, therapy mode, removal and glycerol holds.")
 @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
 public class PumpResource {
 
@@ -35,8 +41,11 @@ public class PumpResource {
     }
 
     @POST
-    public Response register(@NotNull @Valid RegisterPumpRequest request, UriInfo uri) {
-        PumpResponse created = service.register(request);
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The new resource"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PumpResponse.class)))
+    public Response register(@NotNull @Valid RegisterPumpRequest body, UriInfo uri) {
+        PumpResponse created = service.register(body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
@@ -54,14 +63,14 @@ public class PumpResource {
 
     @POST
     @Path("/{id}/therapy-mode")
-    public PumpResponse changeTherapyMode(@PathParam("id") UUID id, @NotNull @Valid TherapyModeRequest request) {
-        return service.changeTherapyMode(id, request.mode());
+    public PumpResponse changeTherapyMode(@PathParam("id") UUID id, @NotNull @Valid TherapyModeRequest body) {
+        return service.changeTherapyMode(id, body.mode());
     }
 
     @POST
     @Path("/{id}/removal")
-    public PumpResponse remove(@PathParam("id") UUID id, @NotNull @Valid RemovalRequest request) {
-        return service.remove(id, request);
+    public PumpResponse remove(@PathParam("id") UUID id, @NotNull @Valid RemovalRequest body) {
+        return service.remove(id, body);
     }
 
     @GET
@@ -73,8 +82,11 @@ public class PumpResource {
 
     @POST
     @Path("/{id}/glycerol-holds")
-    public Response planHold(@PathParam("id") UUID id, @NotNull @Valid GlycerolHoldRequest request, UriInfo uri) {
-        GlycerolHoldResponse created = service.planHold(id, request);
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "The new resource"),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = GlycerolHoldResponse.class)))
+    public Response planHold(@PathParam("id") UUID id, @NotNull @Valid GlycerolHoldRequest body, UriInfo uri) {
+        GlycerolHoldResponse created = service.planHold(id, body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }

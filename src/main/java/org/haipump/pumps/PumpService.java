@@ -106,6 +106,12 @@ public class PumpService {
             throw ProblemException.ruleViolation("removal-before-implant",
                     "removedOn lies before the pump was implanted on " + pump.implantedOn + ".", "removedOn");
         }
+        FillEntity latest = pump.lastFillId == null ? null : fills.findById(pump.lastFillId);
+        if (latest != null && request.removedOn().isBefore(latest.performedAt.atZone(patient.zone()).toLocalDate())) {
+            throw ProblemException.ruleViolation("removal-before-latest-fill",
+                    "removedOn lies before the pump's latest fill on "
+                            + latest.performedAt.atZone(patient.zone()).toLocalDate() + ".", "removedOn");
+        }
         if (request.removedOn().isAfter(LocalDate.now(clock.withZone(patient.zone())))) {
             throw ProblemException.ruleViolation("removal-in-future", "removedOn lies in the future.", "removedOn");
         }

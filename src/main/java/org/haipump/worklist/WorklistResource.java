@@ -9,8 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/worklist")
+@Tag(name = "Worklist", description = "Refills by urgency, for dashboards.")
 @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
 public class WorklistResource {
 

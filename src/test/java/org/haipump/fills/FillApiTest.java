@@ -539,4 +539,25 @@ class FillApiTest {
     void anUnknownFillIsNotFound() {
         notFound(as(Tokens.scheduler()).get(FILL, Api.newPump(), UUID.randomUUID()));
     }
+
+    @Test
+    void aMisspeltFieldIsRefusedNamingItRatherThanSilentlyDropped() {
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(14), "CHEMOTHERAPY");
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        malformed(as(Tokens.nurse()).body(with(fill(Api.now(), "HEPARIN", FULL_ML), "residualVolume", 12))
+                .post(FILLS, pumpId), "residualVolume");
+
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void aMissingBodyIsRefusedNamingTheBody() {
+        String pumpId = Api.newPump();
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        invalid(as(Tokens.nurse()).post(FILLS, pumpId), "body");
+
+        before.assertNothingWritten();
+    }
 }

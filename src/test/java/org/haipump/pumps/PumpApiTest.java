@@ -420,6 +420,17 @@ class PumpApiTest {
     }
 
     @Test
+    void aRemovalBeforeThePumpsLatestFillBreaksTheRule() {
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(3), "CHEMOTHERAPY");
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        ruleViolated(as(Tokens.scheduler()).body(removalBody(today().minusDays(10), "OTHER")).post(REMOVAL, pumpId),
+                "removal-before-latest-fill", "removedOn");
+
+        before.assertNothingWritten();
+    }
+
+    @Test
     void aRemovalInTheFutureBreaksTheRule() {
         String pumpId = Api.newPump();
         Db.Snapshot before = db.snapshot(pumpId);

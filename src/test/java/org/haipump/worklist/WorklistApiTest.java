@@ -2,6 +2,7 @@ package org.haipump.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haipump.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -68,6 +69,10 @@ class WorklistApiTest {
         as(Tokens.nurse()).queryParam("size", 0).get("/api/v1/worklist").then().statusCode(400)
                 .contentType("application/problem+json");
         as(Tokens.nurse()).queryParam("size", 201).get("/api/v1/worklist").then().statusCode(400);
+        as(Tokens.nurse()).queryParam("page", "first").get("/api/v1/worklist").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+        as(Tokens.nurse()).queryParam("dueBefore", "tomorrow").get("/api/v1/worklist").then().statusCode(400)
+                .body("errors[0].field", equalTo("dueBefore"));
     }
 
     private static Map<String, Object> item(JsonPath worklist, String pumpId) {

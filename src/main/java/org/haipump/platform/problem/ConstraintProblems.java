@@ -1,5 +1,6 @@
 package org.haipump.platform.problem;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,16 +11,19 @@ import java.util.Optional;
 final class ConstraintProblems {
 
     private static final Map<String, String[]> BY_CONSTRAINT = Map.of(
-            "patient_mrn_unique", new String[] {"duplicate-mrn", "A patient with this MRN is already registered."},
-            "pump_serial_unique", new String[] {"duplicate-serial-number", "A pump with this serial number is registered."},
+            "patient_mrn_unique", new String[] {"duplicate-mrn", "A patient with this MRN is already registered.",
+                    "mrn"},
+            "pump_serial_unique", new String[] {"duplicate-serial-number",
+                    "A pump with this serial number is registered.", "serialNumber"},
             "pump_one_active_per_patient", new String[] {"patient-has-active-pump",
-                    "The patient already has a pump in place; record its removal first."},
+                    "The patient already has a pump in place; record its removal first.", "patientId"},
             "appointment_one_open_per_pump", new String[] {"open-appointment-exists",
-                    "The pump already has an open appointment; cancel it before booking another."},
+                    "The pump already has an open appointment; cancel it before booking another.", null},
             "fill_one_per_instant", new String[] {"fill-not-after-latest",
-                    "The pump already has a fill at this instant."},
+                    "The pump already has a fill at this instant.", "performedAt"},
             "idempotency_record_pkey", new String[] {"idempotency-key-in-use",
-                    "This Idempotency-Key is being used by another request; retry to get its answer."});
+                    "This Idempotency-Key is being used by another request; retry to get its answer.",
+                    "Idempotency-Key"});
 
     private ConstraintProblems() {
     }
@@ -29,7 +33,8 @@ final class ConstraintProblems {
         if (known == null) {
             return Optional.empty();
         }
+        List<Problem.FieldError> errors = known[2] == null ? null : List.of(new Problem.FieldError(known[2], known[1]));
         return Optional.of(new Problem(Problem.TYPE_BASE + known[0], "Conflict with the current state", 409,
-                known[1], null, null, null));
+                known[1], null, errors, null));
     }
 }

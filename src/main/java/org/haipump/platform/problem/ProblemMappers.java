@@ -194,6 +194,9 @@ public class ProblemMappers {
     }
 
     private static String messageFor(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
             Class<?> target = format.getTargetType();
             if (target.isEnum()) {

@@ -3,6 +3,7 @@ package org.haipump.platform.time;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The only source of "now" in the service; everything else injects {@link Clock}. */
 @ApplicationScoped
@@ -11,6 +12,7 @@ public class ClockProducer {
     @Produces
     @ApplicationScoped
     Clock clock() {
-        return Clock.systemUTC();
+        // Microsecond ticks: what PostgreSQL stores, so an answer and a later read agree.
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

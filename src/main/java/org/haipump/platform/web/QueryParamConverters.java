@@ -30,6 +30,9 @@ public class QueryParamConverters implements ParamConverterProvider {
         if (name == null) {
             return null;
         }
+        if (rawType == int.class || rawType == Integer.class) {
+            return (ParamConverter<T>) strict(name, Integer::valueOf, "must be a whole number");
+        }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) strict(name, UUID::fromString, "must be a UUID");
         }
