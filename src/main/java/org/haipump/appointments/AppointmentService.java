@@ -59,7 +59,7 @@ public class AppointmentService {
         appointment.location = request.location();
         appointment.site = request.site();
         appointment.plannedDrug = request.plannedDrug() != null ? request.plannedDrug()
-                : cycles.rules().expectedDrug(cycle);
+                : cycles.rules().expectedDrug(cycle, request.startsAt());
         appointment.reason = request.reason();
         appointment.status = AppointmentStatus.BOOKED;
         appointment.refillDueAt = pump.nextDueAt;

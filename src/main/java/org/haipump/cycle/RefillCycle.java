@@ -39,18 +39,31 @@ public final class RefillCycle {
         return Optional.of(new NextRefill(
                 dueAt,
                 policy.reserveEndsAt(dueAt),
-                drugFor(pump, dueAt),
+                drugFor(pump, dueAt, now),
                 policy.statusAt(dueAt, now),
                 predictedEmptyAt(last, pump.latestMeasuredFlowMlPerDay(), pump.nominalFlowMlPerDay())));
     }
 
-    /** The drug the next refill should take, or null before the first fill. */
+    /** The drug the next refill should take if it happens on its due time, or null before the first fill. */
     public Drug expectedDrug(PumpCycle pump) {
         if (!pump.hasFills()) {
             return null;
         }
         FillFact last = pump.lastFill();
-        return drugFor(pump, policy.dueAfter(last.performedAt(), last.drug()));
+        Instant dueAt = policy.dueAfter(last.performedAt(), last.drug());
+        return drugFor(pump, dueAt, dueAt);
+    }
+
+    /**
+     * The drug the next refill should take if it happens at {@code at}: a glycerol hold whose
+     * departure day has gone by no longer asks for glycerol (the patient left without it, or is back).
+     */
+    public Drug expectedDrug(PumpCycle pump, Instant at) {
+        if (!pump.hasFills()) {
+            return null;
+        }
+        FillFact last = pump.lastFill();
+        return drugFor(pump, policy.dueAfter(last.performedAt(), last.drug()), at);
     }
 
     /** The next {@code count} refills, as if each happened on its due time. */
@@ -63,7 +76,7 @@ public final class RefillCycle {
         for (int i = 0; i < count; i++) {
             FillFact last = state.lastFill();
             Instant dueAt = policy.dueAfter(last.performedAt(), last.drug());
-            Drug drug = drugFor(state, dueAt);
+            Drug drug = drugFor(state, dueAt, dueAt);
             refills.add(new ProjectedRefill(dueAt, policy.reserveEndsAt(dueAt), drug));
             state = state.after(new FillFact(dueAt, drug, last.volumeMl()));
         }
@@ -114,7 +127,7 @@ public final class RefillCycle {
                             + " mL the previous fill put in.",
                     Map.of("field", "residualVolumeMl")));
         }
-        Drug expected = expectedDrug(pump);
+        Drug expected = expectedDrug(pump, fill.performedAt());
         boolean deviation = expected != null && fill.drug() != expected;
         if (deviation && isBlank(fill.deviationReason())) {
             return Decision.refuse(Refusal.ruleViolation("deviation-reason-required",
@@ -191,7 +204,7 @@ public final class RefillCycle {
             if (localDate(dueAt, zone).isAfter(hold.departOn())) {
                 break;
             }
-            Drug drug = drugFor(state, dueAt);
+            Drug drug = drugFor(state, dueAt, dueAt);
             if (drug == Drug.GLYCEROL && appliesTo(hold, state, dueAt)) {
                 LocalDate coversUntil = localDate(dueAt.plus(policy.glycerolInterval()), zone);
                 if (coversUntil.isBefore(hold.returnOn())) {
@@ -212,12 +225,16 @@ public final class RefillCycle {
                 Map.of("field", "departOn")));
     }
 
-    /** The drug of the refill due at {@code dueAt}, glycerol holds applied. */
-    private Drug drugFor(PumpCycle pump, Instant dueAt) {
+    /**
+     * The drug of the refill due at {@code dueAt} and done at {@code doneAt}, with the glycerol holds
+     * whose departure day {@code doneAt} has not passed.
+     */
+    private Drug drugFor(PumpCycle pump, Instant dueAt, Instant doneAt) {
         Drug previous = pump.lastFill().drug();
         Drug normal = DrugSequence.after(previous, pump.lastRestDrug(), pump.mode());
+        LocalDate doneOn = localDate(doneAt, pump.zone());
         for (GlycerolHold hold : pump.holds()) {
-            if (isLastRefillBeforeDeparture(hold, pump.zone(), dueAt, normal)) {
+            if (!hold.departOn().isBefore(doneOn) && isLastRefillBeforeDeparture(hold, pump.zone(), dueAt, normal)) {
                 return Drug.GLYCEROL;
             }
         }

@@ -3,7 +3,6 @@ package org.haipump.pumps;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,10 +12,6 @@ public class PumpRepository implements PanacheRepositoryBase<PumpEntity, UUID> {
     /** The pump, locked until the transaction ends: changes to one pump's cycle happen one at a time. */
     public Optional<PumpEntity> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    public List<PumpEntity> findByPatient(UUID patientId) {
-        return list("patientId = ?1 order by createdAt desc", patientId);
     }
 
     public boolean hasActivePump(UUID patientId) {

@@ -81,11 +81,8 @@ public class PumpService {
 
     @Transactional
     public ItemsPage<PumpResponse> list(UUID patientId, PageRequest page) {
-        if (patientId != null) {
-            List<PumpResponse> items = pumps.findByPatient(patientId).stream().map(this::view).toList();
-            return new ItemsPage<>(items, 0, items.size(), items.size());
-        }
-        var query = pumps.find("order by createdAt desc, id");
+        var query = patientId == null ? pumps.find("order by createdAt desc, id")
+                : pumps.find("patientId = ?1 order by createdAt desc, id", patientId);
         List<PumpResponse> items = query.page(page.page, page.size).list().stream().map(this::view).toList();
         return new ItemsPage<>(items, page.page, page.size, query.count());
     }

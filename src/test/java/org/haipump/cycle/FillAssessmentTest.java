@@ -207,4 +207,19 @@ class FillAssessmentTest {
         assertThat(accepted.expectedDrug()).isEqualTo(Drug.GLYCEROL);
         assertThat(accepted.deviation()).isFalse();
     }
+
+    @Test
+    void aHoldWhoseDepartureWentByNoLongerAsksForGlycerol() {
+        // the refill was due three days ago, planned as glycerol for a departure yesterday; the
+        // patient left without it and is refilled today
+        PumpCycle departedYesterday = pump().filled(Drug.CHEMOTHERAPY, NOW.minus(days(17)))
+                .hold(TODAY.minusDays(1), TODAY.plusDays(20)).build();
+        assertThat(CYCLE.expectedDrug(departedYesterday)).isEqualTo(Drug.GLYCEROL);
+
+        AcceptedFill accepted = allowed(CYCLE.assessFill(departedYesterday, proposedFill(NOW, Drug.HEPARIN), NOW));
+
+        assertThat(accepted.expectedDrug()).isEqualTo(Drug.HEPARIN);
+        assertThat(accepted.deviation()).isFalse();
+        assertThat(CYCLE.nextRefill(departedYesterday, NOW)).get().extracting(NextRefill::drug).isEqualTo(Drug.HEPARIN);
+    }
 }

@@ -266,6 +266,9 @@ class PumpApiTest {
                 .body("items.id", contains(current, removed))
                 .body("items.status", contains("ACTIVE", "REMOVED"))
                 .body("total", equalTo(2));
+        as(Tokens.scheduler()).queryParam("patientId", patientId).queryParam("size", 1).queryParam("page", 1)
+                .get(PUMPS).then().statusCode(200)
+                .body("items.id", contains(removed)).body("size", equalTo(1)).body("total", equalTo(2));
     }
 
     @Test
