@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
+import org.haipump.platform.web.Created;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -40,8 +41,7 @@ public class AppointmentResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentResponse.class)))
     public Response book(@NotNull @Valid BookAppointmentRequest body, UriInfo uri) {
         AppointmentResponse created = service.book(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
+import org.haipump.platform.web.Created;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -39,8 +40,7 @@ public class PatientResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PatientResponse.class)))
     public Response register(@NotNull @Valid RegisterPatientRequest body, UriInfo uri) {
         PatientResponse created = service.register(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.Items;
+import org.haipump.platform.web.Created;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -46,8 +47,7 @@ public class PumpResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PumpResponse.class)))
     public Response register(@NotNull @Valid RegisterPumpRequest body, UriInfo uri) {
         PumpResponse created = service.register(body);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET
@@ -87,8 +87,7 @@ public class PumpResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = GlycerolHoldResponse.class)))
     public Response planHold(@PathParam("id") UUID id, @NotNull @Valid GlycerolHoldRequest body, UriInfo uri) {
         GlycerolHoldResponse created = service.planHold(id, body);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @GET
