@@ -33,6 +33,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String EXCLUSION_OR_CHECK_VIOLATION = "23514";
+    private static final String SERIALIZATION_FAILURE = "40001";
+    private static final String DEADLOCK_DETECTED = "40P01";
+    private static final Problem CONCURRENT_CHANGE = new Problem(Problem.TYPE_BASE + "concurrent-change",
+            "Conflict with the current state", 409,
+            "Another request changed the same data at the same time; reload and try again.", null, null, null);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -124,15 +129,17 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         SQLException sql = causeOf(e, SQLException.class);
         String state = sql == null ? null : sql.getSQLState();
+        if (causeOf(e, jakarta.persistence.OptimisticLockException.class) != null
+                || causeOf(e, org.hibernate.StaleStateException.class) != null
+                || SERIALIZATION_FAILURE.equals(state) || DEADLOCK_DETECTED.equals(state)) {
+            return respond(CONCURRENT_CHANGE, uri);
+        }
         if (UNIQUE_VIOLATION.equals(state) || EXCLUSION_OR_CHECK_VIOLATION.equals(state)) {
             // A race another request won between our check and our write.
             org.hibernate.exception.ConstraintViolationException violation =
                     causeOf(e, org.hibernate.exception.ConstraintViolationException.class);
             Problem problem = ConstraintProblems.forConstraint(violation == null ? null : violation.getConstraintName())
-                    .orElseGet(() -> new Problem(Problem.TYPE_BASE + "concurrent-change",
-                            "Conflict with the current state", 409,
-                            "Another request changed the same data at the same time; reload and try again.",
-                            null, null, null));
+                    .orElse(CONCURRENT_CHANGE);
             return respond(problem, uri);
         }
         if (causeOf(e, SQLTransientConnectionException.class) != null || (state != null && state.startsWith("08"))) {

@@ -1,0 +1,64 @@
+package org.haipump.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.junit.jupiter.api.Test;
+
+/** Failures that only races and outages produce, mapped without a running service. */
+class ProblemMappersTest {
+
+    private final ProblemMappers mappers = new ProblemMappers();
+
+    @Test
+    void aLostOptimisticRaceIsAConflict() {
+        Response response = mappers.unexpected(new RuntimeException(new OptimisticLockException("stale")), null);
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(problem(response).getType()).isEqualTo("/problems/concurrent-change");
+    }
+
+    @Test
+    void aUniqueViolationOfAKnownConstraintIsTheProblemItsCheckWouldHaveGiven() {
+        SQLException sql = new SQLException("duplicate key", "23505");
+        Response response = mappers.unexpected(
+                new ConstraintViolationException("duplicate key", sql, "patient_mrn_unique"), null);
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(problem(response).getType()).isEqualTo("/problems/duplicate-mrn");
+        assertThat(problem(response).getErrors()).extracting(Problem.FieldError::field).containsExactly("mrn");
+    }
+
+    @Test
+    void aDeadlockIsAConflictToRetry() {
+        Response response = mappers.unexpected(new SQLException("deadlock detected", "40P01"), null);
+
+        assertThat(response.getStatus()).isEqualTo(409);
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAServiceUnavailableWithRetryAfter() {
+        Response response = mappers.unexpected(new RuntimeException(new SQLTransientConnectionException("no pool")), null);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat(response.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void anythingElseIsAnInternalErrorThatQuotesNothing() {
+        Response response = mappers.unexpected(
+                new SQLException("Failing row contains (MRN-123, Ada, 1961-04-12)", "23502"), null);
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(problem(response).getDetail()).doesNotContain("MRN-123").doesNotContain("Ada");
+    }
+
+    private static Problem problem(Response response) {
+        return (Problem) response.getEntity();
+    }
+}
