@@ -103,6 +103,10 @@ public class AppointmentService {
     public AppointmentResponse cancel(UUID id, String reason) {
         AppointmentEntity appointment = appointments.findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("appointment", id));
+        // Pump first, then appointment: the order bookings and fills take, so a cancellation and a
+        // fill of the same pump run one after the other.
+        pumps.lock(appointment.pumpId);
+        appointments.getEntityManager().refresh(appointment);
         if (appointment.status != AppointmentStatus.BOOKED) {
             throw ProblemException.conflict("appointment-not-open",
                     "The appointment is " + appointment.status + ": only a booked one can be cancelled.");

@@ -18,6 +18,8 @@ public final class RefillCycle {
     private static final double SECONDS_PER_DAY = 86_400.0;
     /** A projection never walks further than this many refills (about fifteen years). */
     private static final int MAX_PROJECTED_REFILLS = 400;
+    /** How far ahead a glycerol hold may be planned: beyond that the schedule will have changed. */
+    public static final int MAX_HOLD_DAYS_AHEAD = 365;
 
     private final CyclePolicy policy;
 
@@ -179,6 +181,10 @@ public final class RefillCycle {
         if (hold.departOn().isBefore(today)) {
             return Decision.refuse(Refusal.ruleViolation("hold-in-past",
                     "departOn " + hold.departOn() + " lies in the past.", Map.of("field", "departOn")));
+        }
+        if (hold.departOn().isAfter(today.plusDays(MAX_HOLD_DAYS_AHEAD))) {
+            return Decision.refuse(Refusal.ruleViolation("hold-too-far-ahead",
+                    "departOn may be at most " + MAX_HOLD_DAYS_AHEAD + " days ahead.", Map.of("field", "departOn")));
         }
         long coverableDays = policy.glycerolInterval().toDays();
         if (hold.absenceDays() > coverableDays) {

@@ -99,9 +99,8 @@ public class FillService {
         fill.flowDeviationPercent = decimal(accepted.flowDeviationPercent(), 1);
         fill.recordedBy = actor.name();
         fill.recordedAt = now;
-        fills.persist(fill);
-        fills.flush();
         fill.appointmentId = appointments.completeWithFill(pump.id, request.appointmentId(), fill.id);
+        fills.persist(fill);
 
         pump.lastFillId = fill.id;
         if (fill.measuredFlowRateMlPerDay != null) {

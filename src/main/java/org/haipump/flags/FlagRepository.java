@@ -2,6 +2,7 @@ package org.haipump.flags;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -9,12 +10,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class FlagRepository implements PanacheRepositoryBase<FlagEntity, UUID> {
 
-    public List<FlagEntity> openFor(UUID pumpId, FlagKind kind) {
-        return list("pumpId = ?1 and kind = ?2 and status = ?3", pumpId, kind, FlagStatus.OPEN);
-    }
-
-    public List<FlagEntity> openFor(UUID pumpId) {
-        return list("pumpId = ?1 and status = ?2", pumpId, FlagStatus.OPEN);
+    /**
+     * Resolves the pump's open flags of a kind in one statement: it waits for, and re-checks after,
+     * a concurrent scan or acknowledgement instead of failing on their version.
+     */
+    public int resolveOpen(UUID pumpId, FlagKind kind, String resolution, Instant at) {
+        return update("status = ?1, resolvedAt = ?2, resolution = ?3, version = version + 1"
+                        + " where pumpId = ?4 and kind = ?5 and status = ?6",
+                FlagStatus.RESOLVED, at, resolution, pumpId, kind, FlagStatus.OPEN);
     }
 
     public List<FlagEntity> openForPumps(Collection<UUID> pumpIds) {

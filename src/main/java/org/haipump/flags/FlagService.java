@@ -3,6 +3,7 @@ package org.haipump.flags;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +57,9 @@ public class FlagService {
 
     @Transactional
     public FlagResponse acknowledge(UUID id) {
-        FlagEntity flag = flags.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("flag", id));
+        // Locked, so that a concurrent escalation or resolution is seen here rather than lost.
+        FlagEntity flag = flags.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("flag", id));
         if (flag.status != FlagStatus.OPEN) {
             throw ProblemException.conflict("flag-resolved", "The flag was resolved at " + flag.resolvedAt + ".");
         }
@@ -66,22 +69,20 @@ public class FlagService {
         }
         flag.acknowledgedAt = clock.instant();
         flag.acknowledgedBy = actor.name();
-        flags.flush(); // a concurrent change (escalation, resolution) surfaces here as a conflict
         return FlagResponse.of(flag);
     }
 
     /** A fill ends the late cycle, and its flow measurement may raise or clear a flow flag. */
     void onFillRecorded(@Observes FillRecorded fill) {
-        resolve(flags.openFor(fill.pumpId(), FlagKind.REFILL_OVERDUE), FlagEntity.REFILLED, fill.recordedAt());
+        flags.resolveOpen(fill.pumpId(), FlagKind.REFILL_OVERDUE, FlagEntity.REFILLED, fill.recordedAt());
         if (fill.flowDeviationPercent() == null) {
             return;
         }
-        List<FlagEntity> openFlow = flags.openFor(fill.pumpId(), FlagKind.FLOW_DEVIATION);
         if (!fill.flowOutOfTolerance()) {
-            resolve(openFlow, FlagEntity.FLOW_IN_TOLERANCE, fill.recordedAt());
+            flags.resolveOpen(fill.pumpId(), FlagKind.FLOW_DEVIATION, FlagEntity.FLOW_IN_TOLERANCE, fill.recordedAt());
             return;
         }
-        resolve(openFlow, FlagEntity.SUPERSEDED, fill.recordedAt());
+        flags.resolveOpen(fill.pumpId(), FlagKind.FLOW_DEVIATION, FlagEntity.SUPERSEDED, fill.recordedAt());
         FlagEntity flag = new FlagEntity();
         flag.id = UUID.randomUUID();
         flag.pumpId = fill.pumpId();
@@ -97,14 +98,8 @@ public class FlagService {
     }
 
     void onPumpRemoved(@Observes PumpRemoved removed) {
-        resolve(flags.openFor(removed.pumpId()), FlagEntity.PUMP_REMOVED, removed.at());
-    }
-
-    private static void resolve(List<FlagEntity> open, String resolution, Instant at) {
-        for (FlagEntity flag : open) {
-            flag.status = FlagStatus.RESOLVED;
-            flag.resolvedAt = at;
-            flag.resolution = resolution;
+        for (FlagKind kind : FlagKind.values()) {
+            flags.resolveOpen(removed.pumpId(), kind, FlagEntity.PUMP_REMOVED, removed.at());
         }
     }
 }

@@ -27,6 +27,11 @@ public class OverdueScan {
             where p.status = 'ACTIVE' and p.last_fill_id is not null and p.next_due_at <= :now
             """;
 
+    /**
+     * Locking the late pumps makes a fill in flight finish first, and the pump is then re-checked:
+     * a pump refilled meanwhile is not flagged. A flag resolved because a longer interval moved its
+     * due time ({@code RESCHEDULED}) is reopened when the new due time passes.
+     */
     private static final String RAISE = """
             insert into flag (id, pump_id, patient_id, kind, level, status, cycle_fill_id, raised_at, escalated_at,
                               due_at, reserve_ends_at, detail, version)
@@ -39,7 +44,14 @@ public class OverdueScan {
                    0
             """ + LATE_PUMPS + """
             %s
-            on conflict (pump_id, cycle_fill_id) where kind = 'REFILL_OVERDUE' do nothing
+            order by p.id
+            for no key update of p
+            on conflict (pump_id, cycle_fill_id) where kind = 'REFILL_OVERDUE' do update
+            set status = 'OPEN', level = excluded.level, raised_at = excluded.raised_at,
+                escalated_at = excluded.escalated_at, due_at = excluded.due_at,
+                reserve_ends_at = excluded.reserve_ends_at, detail = excluded.detail, resolved_at = null,
+                resolution = null, acknowledged_at = null, acknowledged_by = null, version = flag.version + 1
+            where flag.status = 'RESOLVED' and flag.resolution = 'RESCHEDULED'
             """;
 
     private static final String ESCALATE = """

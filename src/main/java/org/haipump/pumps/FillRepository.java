@@ -3,7 +3,9 @@ package org.haipump.pumps;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.haipump.cycle.Drug;
 
@@ -14,10 +16,19 @@ public class FillRepository implements PanacheRepositoryBase<FillEntity, UUID> {
         return find("pumpId = ?1 order by performedAt desc", pumpId);
     }
 
-    /** The drug of the pump's most recent heparin or glycerol fill. */
-    public Optional<Drug> lastRestDrug(UUID pumpId) {
-        return find("pumpId = ?1 and drug in ?2 order by performedAt desc", pumpId,
-                java.util.List.of(Drug.HEPARIN, Drug.GLYCEROL))
-                .firstResultOptional().map(fill -> fill.drug);
+    /** For each pump, the drug of its most recent heparin or glycerol fill (pumps without one are absent). */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Drug> lastRestDrugs(List<UUID> pumpIds) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select distinct on (pump_id) pump_id, drug from fill
+                        where pump_id in (:pumpIds) and drug in ('HEPARIN', 'GLYCEROL')
+                        order by pump_id, performed_at desc""")
+                .setParameter("pumpIds", pumpIds)
+                .getResultList();
+        Map<UUID, Drug> drugs = new HashMap<>();
+        for (Object[] row : rows) {
+            drugs.put((UUID) row[0], Drug.valueOf((String) row[1]));
+        }
+        return drugs;
     }
 }

@@ -11,4 +11,8 @@ public class GlycerolHoldRepository implements PanacheRepositoryBase<GlycerolHol
     public List<GlycerolHoldEntity> forPump(UUID pumpId) {
         return list("pumpId = ?1 order by departOn", pumpId);
     }
+
+    public List<GlycerolHoldEntity> forPumps(List<UUID> pumpIds) {
+        return list("pumpId in ?1 order by departOn", pumpIds);
+    }
 }

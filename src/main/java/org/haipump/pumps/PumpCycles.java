@@ -2,8 +2,17 @@ package org.haipump.pumps;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import org.haipump.cycle.FillFact;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.haipump.cycle.Drug;
+import org.haipump.cycle.GlycerolHold;
 import org.haipump.cycle.NextRefill;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.cycle.RefillCycle;
@@ -37,19 +46,41 @@ public class PumpCycles {
     }
 
     public PumpCycle cycleOf(PumpEntity pump) {
-        PatientEntity patient = patients.findById(pump.patientId);
-        FillFact last = pump.lastFillId == null ? null : fills.findById(pump.lastFillId).toFact();
-        return new PumpCycle(
-                pump.isActive(),
-                pump.therapyMode,
-                patient.zone(),
-                pump.implantedOn,
-                pump.reservoirVolumeMl.doubleValue(),
-                pump.nominalFlowRateMlPerDay.doubleValue(),
-                last,
-                last == null ? null : fills.lastRestDrug(pump.id).orElse(null),
-                pump.latestMeasuredFlowMlPerDay == null ? null : pump.latestMeasuredFlowMlPerDay.doubleValue(),
-                holds.forPump(pump.id).stream().map(GlycerolHoldEntity::toHold).toList());
+        return cyclesOf(List.of(pump)).get(pump.id);
+    }
+
+    /** The cycles of many pumps in four queries, whatever their number. */
+    public Map<UUID, PumpCycle> cyclesOf(Collection<PumpEntity> pumps) {
+        if (pumps.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> pumpIds = pumps.stream().map(p -> p.id).toList();
+        Map<UUID, PatientEntity> patientsById = patients.list("id in ?1",
+                        pumps.stream().map(p -> p.patientId).distinct().toList())
+                .stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        List<UUID> lastFillIds = pumps.stream().map(p -> p.lastFillId).filter(Objects::nonNull).toList();
+        Map<UUID, FillEntity> lastFills = lastFillIds.isEmpty() ? Map.of()
+                : fills.list("id in ?1", lastFillIds).stream().collect(Collectors.toMap(f -> f.id, Function.identity()));
+        Map<UUID, Drug> lastRestDrugs = lastFillIds.isEmpty() ? Map.of() : fills.lastRestDrugs(pumpIds);
+        Map<UUID, List<GlycerolHold>> holdsByPump = holds.forPumps(pumpIds).stream().collect(
+                Collectors.groupingBy(h -> h.pumpId, Collectors.mapping(GlycerolHoldEntity::toHold, Collectors.toList())));
+
+        Map<UUID, PumpCycle> cycles = new HashMap<>();
+        for (PumpEntity pump : pumps) {
+            FillEntity last = pump.lastFillId == null ? null : lastFills.get(pump.lastFillId);
+            cycles.put(pump.id, new PumpCycle(
+                    pump.isActive(),
+                    pump.therapyMode,
+                    patientsById.get(pump.patientId).zone(),
+                    pump.implantedOn,
+                    pump.reservoirVolumeMl.doubleValue(),
+                    pump.nominalFlowRateMlPerDay.doubleValue(),
+                    last == null ? null : last.toFact(),
+                    lastRestDrugs.get(pump.id),
+                    pump.latestMeasuredFlowMlPerDay == null ? null : pump.latestMeasuredFlowMlPerDay.doubleValue(),
+                    holdsByPump.getOrDefault(pump.id, List.of())));
+        }
+        return cycles;
     }
 
     /** Recomputes the pump's next refill from its history and stores it on the pump row. */

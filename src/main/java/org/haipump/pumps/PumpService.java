@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.haipump.cycle.GlycerolHold;
@@ -83,7 +85,7 @@ public class PumpService {
     public ItemsPage<PumpResponse> list(UUID patientId, PageRequest page) {
         var query = patientId == null ? pumps.find("order by createdAt desc, id")
                 : pumps.find("patientId = ?1 order by createdAt desc, id", patientId);
-        List<PumpResponse> items = query.page(page.page, page.size).list().stream().map(this::view).toList();
+        List<PumpResponse> items = views(query.page(page.page, page.size).list());
         return new ItemsPage<>(items, page.page, page.size, query.count());
     }
 
@@ -166,6 +168,11 @@ public class PumpService {
         return pumps.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("pump", id));
     }
 
+    /** Locks the pump for this transaction, whatever its status. */
+    public void lock(UUID id) {
+        pumps.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("pump", id));
+    }
+
     /** The pump locked for this transaction; 404 when unknown, 409 when removed. */
     public PumpEntity requireActiveForUpdate(UUID id) {
         PumpEntity pump = pumps.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("pump", id));
@@ -176,13 +183,24 @@ public class PumpService {
     }
 
     public PumpResponse view(PumpEntity pump) {
-        PumpCycle cycle = cycles.cycleOf(pump);
-        NextRefillResponse next = cycles.rules().nextRefill(cycle, clock.instant())
-                .map(refill -> NextRefillResponse.of(refill, cycle.zone())).orElse(null);
-        FillEntity last = pump.lastFillId == null ? null : fills.findById(pump.lastFillId);
-        return new PumpResponse(pump.id, pump.patientId, pump.model, pump.serialNumber, pump.reservoirVolumeMl,
-                pump.nominalFlowRateMlPerDay, pump.implantedOn, pump.therapyMode, pump.status, pump.removedOn,
-                pump.removalReason, pump.removalNote, pump.latestMeasuredFlowMlPerDay, LastFillResponse.of(last),
-                next, pump.createdAt);
+        return views(List.of(pump)).get(0);
+    }
+
+    /** The views of many pumps with a fixed number of queries, in the order given. */
+    private List<PumpResponse> views(List<PumpEntity> list) {
+        Map<UUID, PumpCycle> cyclesById = cycles.cyclesOf(list);
+        List<UUID> lastFillIds = list.stream().map(p -> p.lastFillId).filter(java.util.Objects::nonNull).toList();
+        Map<UUID, FillEntity> lastFills = lastFillIds.isEmpty() ? Map.of() : fills.list("id in ?1", lastFillIds)
+                .stream().collect(java.util.stream.Collectors.toMap(f -> f.id, f -> f));
+        Instant now = clock.instant();
+        return list.stream().map(pump -> {
+            PumpCycle cycle = cyclesById.get(pump.id);
+            NextRefillResponse next = cycles.rules().nextRefill(cycle, now)
+                    .map(refill -> NextRefillResponse.of(refill, cycle.zone())).orElse(null);
+            LastFillResponse last = pump.lastFillId == null ? null : LastFillResponse.of(lastFills.get(pump.lastFillId));
+            return new PumpResponse(pump.id, pump.patientId, pump.model, pump.serialNumber, pump.reservoirVolumeMl,
+                    pump.nominalFlowRateMlPerDay, pump.implantedOn, pump.therapyMode, pump.status, pump.removedOn,
+                    pump.removalReason, pump.removalNote, pump.latestMeasuredFlowMlPerDay, last, next, pump.createdAt);
+        }).toList();
     }
 }

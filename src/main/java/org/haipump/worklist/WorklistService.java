@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +14,14 @@ import java.util.stream.Collectors;
 import org.haipump.appointments.AppointmentEntity;
 import org.haipump.appointments.AppointmentResponse;
 import org.haipump.appointments.AppointmentStatus;
-import org.haipump.cycle.NextRefill;
-import org.haipump.cycle.RefillCycle;
+import org.haipump.cycle.PumpCycle;
 import org.haipump.cycle.RefillStatus;
 import org.haipump.flags.FlagRepository;
 import org.haipump.flags.FlagResponse;
 import org.haipump.patients.PatientEntity;
 import org.haipump.platform.web.PageRequest;
-import org.haipump.pumps.FillEntity;
 import org.haipump.pumps.NextRefillResponse;
+import org.haipump.pumps.PumpCycles;
 import org.haipump.pumps.PumpEntity;
 import org.haipump.pumps.PumpStatus;
 
@@ -33,13 +31,13 @@ public class WorklistService {
 
     private final EntityManager em;
     private final FlagRepository flags;
-    private final RefillCycle rules;
+    private final PumpCycles pumpCycles;
     private final Clock clock;
 
-    WorklistService(EntityManager em, FlagRepository flags, RefillCycle rules, Clock clock) {
+    WorklistService(EntityManager em, FlagRepository flags, PumpCycles pumpCycles, Clock clock) {
         this.em = em;
         this.flags = flags;
-        this.rules = rules;
+        this.pumpCycles = pumpCycles;
         this.clock = clock;
     }
 
@@ -65,11 +63,8 @@ public class WorklistService {
                                 AppointmentEntity.class)
                         .setParameter("ids", pumpIds).setParameter("booked", AppointmentStatus.BOOKED)
                         .getResultStream().collect(Collectors.toMap(a -> a.pumpId, Function.identity()));
-        List<UUID> lastFillIds = rows.stream().map(r -> ((PumpEntity) r[0]).lastFillId).toList();
-        Map<UUID, FillEntity> lastFills = lastFillIds.isEmpty() ? Map.of()
-                : em.createQuery("from FillEntity where id in :ids", FillEntity.class)
-                        .setParameter("ids", lastFillIds)
-                        .getResultStream().collect(Collectors.toMap(f -> f.id, Function.identity()));
+        // The same rules as GET /pumps/{id}, so both always agree on the next refill.
+        Map<UUID, PumpCycle> cycles = pumpCycles.cyclesOf(rows.stream().map(r -> (PumpEntity) r[0]).toList());
 
         List<WorklistItem> items = rows.stream().map(r -> {
             PumpEntity pump = (PumpEntity) r[0];
@@ -79,7 +74,8 @@ public class WorklistService {
                     new WorklistItem.PatientSummary(patient.id, patient.mrn, patient.givenName, patient.familyName,
                             patient.timeZone),
                     pump.id, pump.model, pump.serialNumber, pump.therapyMode,
-                    nextRefill(pump, lastFills.get(pump.lastFillId), patient.zone(), now),
+                    pumpCycles.rules().nextRefill(cycles.get(pump.id), now)
+                            .map(next -> NextRefillResponse.of(next, patient.zone())).orElse(null),
                     openFlags.getOrDefault(pump.id, List.of()),
                     appointment == null ? null : AppointmentResponse.of(appointment));
         }).toList();
@@ -87,15 +83,6 @@ public class WorklistService {
         Map<RefillStatus, Long> counts = counts(now, horizon);
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         return new WorklistResponse(horizon, items, counts, page.page, page.size, total);
-    }
-
-    private NextRefillResponse nextRefill(PumpEntity pump, FillEntity lastFill, ZoneId zone, Instant now) {
-        Double measured = pump.latestMeasuredFlowMlPerDay == null ? null : pump.latestMeasuredFlowMlPerDay.doubleValue();
-        NextRefill next = new NextRefill(pump.nextDueAt, pump.reserveEndsAt, pump.nextDrug,
-                rules.policy().statusAt(pump.nextDueAt, now),
-                lastFill == null ? null : RefillCycle.predictedEmptyAt(lastFill.toFact(), measured,
-                        pump.nominalFlowRateMlPerDay.doubleValue()));
-        return NextRefillResponse.of(next, zone);
     }
 
     private Map<RefillStatus, Long> counts(Instant now, Instant horizon) {

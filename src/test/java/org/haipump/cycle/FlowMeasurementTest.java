@@ -99,6 +99,16 @@ class FlowMeasurementTest {
     }
 
     @Test
+    void nothingIsMeasuredLessThanADayAfterThePreviousFill() {
+        FillFact previous = new FillFact(NOW.minus(Duration.ofHours(23)), Drug.CHEMOTHERAPY, FULL_ML);
+        ProposedFill soon = new ProposedFill(NOW, Drug.HEPARIN, FULL_ML, 0.0, null);
+        ProposedFill aDayLater = new ProposedFill(NOW.plus(Duration.ofHours(1)), Drug.HEPARIN, FULL_ML, 29.0, null);
+
+        assertThat(FlowMeasurement.of(previous, soon, NOMINAL_ML_PER_DAY, POLICY)).isNull();
+        assertThat(FlowMeasurement.of(previous, aDayLater, NOMINAL_ML_PER_DAY, POLICY)).isNotNull();
+    }
+
+    @Test
     void nothingIsMeasuredAtTheFirstFill() {
         ProposedFill first = new ProposedFill(NOW, Drug.CHEMOTHERAPY, FULL_ML, 3.0, null);
 
@@ -107,10 +117,8 @@ class FlowMeasurementTest {
     }
 
     /**
-     * DOMAIN BUG (see the report): the flag compares the unrounded floating-point deviation, so a
-     * rate exactly 15 % off nominal is flagged or not depending on representation noise, e.g. 16.1 mL
-     * used in 14 days at 1 mL/day computes 15.000000000000014 %. The accepted fill then reports a
-     * deviation of 15.0 % and a raised flag at once. Enable when FlowMeasurement compares exactly.
+     * A rate exactly 15 % off nominal reads as 15.0 % and is never flagged, although the arithmetic
+     * gives, for instance, 15.000000000000014 % for 16.1 mL used in 14 days at 1 mL/day.
      */
 
     @ParameterizedTest(name = "[{index}] {1} mL left after {2}: exactly {3} %, not flagged")

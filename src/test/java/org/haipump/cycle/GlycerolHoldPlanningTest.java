@@ -131,6 +131,15 @@ class GlycerolHoldPlanningTest {
     }
 
     @Test
+    void aHoldMoreThanAYearAheadIsRefused() {
+        Refusal refusal = refused(CYCLE.planHold(CHEMO_TODAY,
+                new GlycerolHold(TODAY.plusDays(366), TODAY.plusDays(380)), TODAY));
+
+        assertThat(refusal.code()).isEqualTo("hold-too-far-ahead");
+        assertThat(refusal.details()).containsEntry("field", "departOn");
+    }
+
+    @Test
     void aHoldDepartingTodayIsPlannedOnTheRefillDueToday() {
         PumpCycle dueToday = pump().filled(Drug.HEPARIN, NOW.minus(days(14))).build();
 

@@ -181,6 +181,45 @@ class OverdueScanTest {
         assertThat(overdueFlags(bad)).hasSize(1);
     }
 
+    @Test
+    void aScanMeetingAFillInFlightWaitsForItAndDoesNotFlagTheRefilledPump() throws Exception {
+        Instant now = Instant.now();
+        String pumpId = pumpFilledAt(now.minus(Duration.ofDays(15)));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection fill = db.getConnection()) {
+            fill.setAutoCommit(false);
+            // What recording a fill does to the pump row, inside a transaction not yet committed.
+            try (PreparedStatement s = fill.prepareStatement("""
+                    update pump set next_due_at = next_due_at + interval '14 days',
+                                    reserve_ends_at = reserve_ends_at + interval '14 days' where id = ?""")) {
+                s.setObject(1, UUID.fromString(pumpId));
+                s.executeUpdate();
+            }
+            Future<OverdueScanResult> scanning = pool.submit(() -> scan.runAt(now));
+            awaitABackendWaitingForALock();
+            fill.commit();
+            assertThat(scanning.get().clean()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(overdueFlags(pumpId)).isEmpty();
+    }
+
+    private void awaitABackendWaitingForALock() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the scan never waited for the pump's lock");
+    }
+
     private static String pumpFilledAt(Instant performedAt) {
         String pumpId = Api.newPump();
         Api.recordFill(pumpId, Api.fill(performedAt, "CHEMOTHERAPY", 30));

@@ -48,6 +48,10 @@ class DueTimeRealignmentTest {
         assertThat(instant("select reserve_ends_at from pump where id = ?", pumpId))
                 .isEqualTo(performedAt.plus(Duration.ofDays(16)));
         assertThat(flagState(pumpId)).isEqualTo("RESOLVED/RESCHEDULED");
+
+        // When the new due time passes, the same cycle's flag opens again.
+        scan.runAt(performedAt.plus(Duration.ofDays(14)));
+        assertThat(flagState(pumpId)).isEqualTo("OPEN/null");
     }
 
     @Test

@@ -69,6 +69,8 @@ class WorklistApiTest {
         as(Tokens.nurse()).queryParam("size", 0).get("/api/v1/worklist").then().statusCode(400)
                 .contentType("application/problem+json");
         as(Tokens.nurse()).queryParam("size", 201).get("/api/v1/worklist").then().statusCode(400);
+        as(Tokens.nurse()).queryParam("page", 100_001).get("/api/v1/worklist").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
         as(Tokens.nurse()).queryParam("page", "first").get("/api/v1/worklist").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
         as(Tokens.nurse()).queryParam("dueBefore", "tomorrow").get("/api/v1/worklist").then().statusCode(400)
