@@ -183,8 +183,10 @@ class OverdueScanTest {
 
     @Test
     void aScanMeetingAFillInFlightWaitsForItAndDoesNotFlagTheRefilledPump() throws Exception {
-        Instant now = Instant.now();
-        String pumpId = pumpFilledAt(now.minus(Duration.ofDays(15)));
+        // Due in four days and scanned five days ahead: late for this scan only, never for the
+        // scheduled one running meanwhile.
+        String pumpId = pumpFilledAt(Instant.now().minus(Duration.ofDays(10)));
+        Instant scanAt = Instant.now().plus(Duration.ofDays(5));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (Connection fill = db.getConnection()) {
             fill.setAutoCommit(false);
@@ -195,7 +197,7 @@ class OverdueScanTest {
                 s.setObject(1, UUID.fromString(pumpId));
                 s.executeUpdate();
             }
-            Future<OverdueScanResult> scanning = pool.submit(() -> scan.runAt(now));
+            Future<OverdueScanResult> scanning = pool.submit(() -> scan.runAt(scanAt));
             awaitABackendWaitingForALock();
             fill.commit();
             assertThat(scanning.get().clean()).isTrue();
