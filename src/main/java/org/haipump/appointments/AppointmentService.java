@@ -1,13 +1,14 @@
 package org.haipump.appointments;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.haipump.cycle.BookingWindow;
@@ -79,18 +80,18 @@ public class AppointmentService {
     @Transactional
     public ItemsPage<AppointmentResponse> list(Instant from, Instant to, AppointmentStatus status, PageRequest page) {
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Map<String, Object> params = new HashMap<>();
         if (from != null) {
             where.add("startsAt >= :from");
-            params = params.and("from", from);
+            params.put("from", from);
         }
         if (to != null) {
             where.add("startsAt < :to");
-            params = params.and("to", to);
+            params.put("to", to);
         }
         if (status != null) {
             where.add("status = :status");
-            params = params.and("status", status);
+            params.put("status", status);
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by startsAt, id";
         var found = appointments.find(query, params);

@@ -1,6 +1,5 @@
 package org.haipump.flags;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
@@ -8,7 +7,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.haipump.fills.FillRecorded;
@@ -35,14 +36,14 @@ public class FlagService {
     @Transactional
     public ItemsPage<FlagResponse> list(FlagStatus status, UUID pumpId, PageRequest page) {
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Map<String, Object> params = new HashMap<>();
         if (status != null) {
             where.add("status = :status");
-            params = params.and("status", status);
+            params.put("status", status);
         }
         if (pumpId != null) {
             where.add("pumpId = :pumpId");
-            params = params.and("pumpId", pumpId);
+            params.put("pumpId", pumpId);
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by raisedAt desc, id";
         var found = flags.find(query, params);
