@@ -2,6 +2,8 @@ package org.haipump.appointments;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,5 +12,12 @@ public class AppointmentRepository implements PanacheRepositoryBase<AppointmentE
 
     public Optional<AppointmentEntity> findOpen(UUID pumpId) {
         return find("pumpId = ?1 and status = ?2", pumpId, AppointmentStatus.BOOKED).firstResultOptional();
+    }
+
+    public List<AppointmentEntity> openForPumps(Collection<UUID> pumpIds) {
+        if (pumpIds.isEmpty()) {
+            return List.of();
+        }
+        return list("pumpId in ?1 and status = ?2", pumpIds, AppointmentStatus.BOOKED);
     }
 }

@@ -5,10 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.haipump.cycle.BookingWindow;
@@ -21,6 +17,7 @@ import org.haipump.pumps.PumpCycles;
 import org.haipump.pumps.PumpEntity;
 import org.haipump.pumps.PumpRemoved;
 import org.haipump.pumps.PumpService;
+import org.haipump.platform.persistence.Conditions;
 
 /** Booking refill appointments inside the safe window; one open appointment per pump. */
 @ApplicationScoped
@@ -79,25 +76,12 @@ public class AppointmentService {
 
     @Transactional
     public ItemsPage<AppointmentResponse> list(Instant from, Instant to, AppointmentStatus status, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (from != null) {
-            where.add("startsAt >= :from");
-            params.put("from", from);
-        }
-        if (to != null) {
-            where.add("startsAt < :to");
-            params.put("to", to);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.put("status", status);
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by startsAt, id";
-        var found = appointments.find(query, params);
-        List<AppointmentResponse> items = found.page(page.page, page.size).list().stream()
-                .map(AppointmentResponse::of).toList();
-        return new ItemsPage<>(items, page.page, page.size, found.count());
+        Conditions filters = new Conditions()
+                .when(from, "startsAt >= :from", "from")
+                .when(to, "startsAt < :to", "to")
+                .when(status, "status = :status", "status");
+        return ItemsPage.of(appointments.find(filters.orderedBy("startsAt, id"), filters.parameters()), page,
+                AppointmentResponse::of);
     }
 
     @Transactional

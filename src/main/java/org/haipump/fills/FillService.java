@@ -121,9 +121,7 @@ public class FillService {
     @Transactional
     public ItemsPage<FillResponse> list(UUID pumpId, PageRequest page) {
         pumpService.require(pumpId);
-        var query = fills.newestFirst(pumpId);
-        return new ItemsPage<>(query.page(page.page, page.size).list().stream()
-                .map(f -> FillResponse.of(f, null)).toList(), page.page, page.size, query.count());
+        return ItemsPage.of(fills.newestFirst(pumpId), page, f -> FillResponse.of(f, null));
     }
 
     @Transactional

@@ -5,11 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.haipump.fills.FillRecorded;
@@ -18,6 +13,7 @@ import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.haipump.pumps.PumpRemoved;
+import org.haipump.platform.persistence.Conditions;
 
 /** Listing and acknowledging flags; resolving them when a fill or a removal ends their cause. */
 @ApplicationScoped
@@ -35,20 +31,11 @@ public class FlagService {
 
     @Transactional
     public ItemsPage<FlagResponse> list(FlagStatus status, UUID pumpId, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (status != null) {
-            where.add("status = :status");
-            params.put("status", status);
-        }
-        if (pumpId != null) {
-            where.add("pumpId = :pumpId");
-            params.put("pumpId", pumpId);
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by raisedAt desc, id";
-        var found = flags.find(query, params);
-        return new ItemsPage<>(found.page(page.page, page.size).list().stream().map(FlagResponse::of).toList(),
-                page.page, page.size, found.count());
+        Conditions filters = new Conditions()
+                .when(status, "status = :status", "status")
+                .when(pumpId, "pumpId = :pumpId", "pumpId");
+        return ItemsPage.of(flags.find(filters.orderedBy("raisedAt desc, id"), filters.parameters()), page,
+                FlagResponse::of);
     }
 
     @Transactional

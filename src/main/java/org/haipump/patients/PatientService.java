@@ -57,9 +57,7 @@ public class PatientService {
             List<PatientResponse> found = patients.findByMrn(mrn.strip()).map(PatientResponse::of).stream().toList();
             return new ItemsPage<>(found, 0, page.size, found.size());
         }
-        var query = patients.find("order by familyName, givenName, id");
-        List<PatientResponse> items = query.page(page.page, page.size).list().stream().map(PatientResponse::of).toList();
-        return new ItemsPage<>(items, page.page, page.size, query.count());
+        return ItemsPage.of(patients.find("order by familyName, givenName, id"), page, PatientResponse::of);
     }
 
     /** The patient, or a 404 problem. */

@@ -51,6 +51,18 @@ public class PumpCycles {
 
     /** The cycles of many pumps in four queries, whatever their number. */
     public Map<UUID, PumpCycle> cyclesOf(Collection<PumpEntity> pumps) {
+        return cyclesOf(pumps, lastFillsOf(pumps));
+    }
+
+    /** The pumps' latest fills by id, in one query. */
+    public Map<UUID, FillEntity> lastFillsOf(Collection<PumpEntity> pumps) {
+        List<UUID> lastFillIds = pumps.stream().map(p -> p.lastFillId).filter(Objects::nonNull).toList();
+        return lastFillIds.isEmpty() ? Map.of()
+                : fills.list("id in ?1", lastFillIds).stream().collect(Collectors.toMap(f -> f.id, Function.identity()));
+    }
+
+    /** The cycles of many pumps whose latest fills are already loaded. */
+    public Map<UUID, PumpCycle> cyclesOf(Collection<PumpEntity> pumps, Map<UUID, FillEntity> lastFills) {
         if (pumps.isEmpty()) {
             return Map.of();
         }
@@ -58,10 +70,7 @@ public class PumpCycles {
         Map<UUID, PatientEntity> patientsById = patients.list("id in ?1",
                         pumps.stream().map(p -> p.patientId).distinct().toList())
                 .stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-        List<UUID> lastFillIds = pumps.stream().map(p -> p.lastFillId).filter(Objects::nonNull).toList();
-        Map<UUID, FillEntity> lastFills = lastFillIds.isEmpty() ? Map.of()
-                : fills.list("id in ?1", lastFillIds).stream().collect(Collectors.toMap(f -> f.id, Function.identity()));
-        Map<UUID, Drug> lastRestDrugs = lastFillIds.isEmpty() ? Map.of() : fills.lastRestDrugs(pumpIds);
+        Map<UUID, Drug> lastRestDrugs = lastFills.isEmpty() ? Map.of() : fills.lastRestDrugs(pumpIds);
         Map<UUID, List<GlycerolHold>> holdsByPump = holds.forPumps(pumpIds).stream().collect(
                 Collectors.groupingBy(h -> h.pumpId, Collectors.mapping(GlycerolHoldEntity::toHold, Collectors.toList())));
 

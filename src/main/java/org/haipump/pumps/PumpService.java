@@ -85,8 +85,7 @@ public class PumpService {
     public ItemsPage<PumpResponse> list(UUID patientId, PageRequest page) {
         var query = patientId == null ? pumps.find("order by createdAt desc, id")
                 : pumps.find("patientId = ?1 order by createdAt desc, id", patientId);
-        List<PumpResponse> items = views(query.page(page.page, page.size).list());
-        return new ItemsPage<>(items, page.page, page.size, query.count());
+        return ItemsPage.ofRows(query, page, this::views);
     }
 
     @Transactional
@@ -188,10 +187,8 @@ public class PumpService {
 
     /** The views of many pumps with a fixed number of queries, in the order given. */
     private List<PumpResponse> views(List<PumpEntity> list) {
-        Map<UUID, PumpCycle> cyclesById = cycles.cyclesOf(list);
-        List<UUID> lastFillIds = list.stream().map(p -> p.lastFillId).filter(java.util.Objects::nonNull).toList();
-        Map<UUID, FillEntity> lastFills = lastFillIds.isEmpty() ? Map.of() : fills.list("id in ?1", lastFillIds)
-                .stream().collect(java.util.stream.Collectors.toMap(f -> f.id, f -> f));
+        Map<UUID, FillEntity> lastFills = cycles.lastFillsOf(list);
+        Map<UUID, PumpCycle> cyclesById = cycles.cyclesOf(list, lastFills);
         Instant now = clock.instant();
         return list.stream().map(pump -> {
             PumpCycle cycle = cyclesById.get(pump.id);

@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.haipump.appointments.AppointmentEntity;
+import org.haipump.appointments.AppointmentRepository;
 import org.haipump.appointments.AppointmentResponse;
-import org.haipump.appointments.AppointmentStatus;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.cycle.RefillStatus;
 import org.haipump.flags.FlagRepository;
@@ -31,12 +31,15 @@ public class WorklistService {
 
     private final EntityManager em;
     private final FlagRepository flags;
+    private final AppointmentRepository appointments;
     private final PumpCycles pumpCycles;
     private final Clock clock;
 
-    WorklistService(EntityManager em, FlagRepository flags, PumpCycles pumpCycles, Clock clock) {
+    WorklistService(EntityManager em, FlagRepository flags, AppointmentRepository appointments,
+                    PumpCycles pumpCycles, Clock clock) {
         this.em = em;
         this.flags = flags;
+        this.appointments = appointments;
         this.pumpCycles = pumpCycles;
         this.clock = clock;
     }
@@ -58,11 +61,8 @@ public class WorklistService {
         List<UUID> pumpIds = rows.stream().map(r -> ((PumpEntity) r[0]).id).toList();
         Map<UUID, List<FlagResponse>> openFlags = flags.openForPumps(pumpIds).stream()
                 .map(FlagResponse::of).collect(Collectors.groupingBy(FlagResponse::pumpId));
-        Map<UUID, AppointmentEntity> openAppointments = pumpIds.isEmpty() ? Map.of()
-                : em.createQuery("from AppointmentEntity where pumpId in :ids and status = :booked",
-                                AppointmentEntity.class)
-                        .setParameter("ids", pumpIds).setParameter("booked", AppointmentStatus.BOOKED)
-                        .getResultStream().collect(Collectors.toMap(a -> a.pumpId, Function.identity()));
+        Map<UUID, AppointmentEntity> openAppointments = appointments.openForPumps(pumpIds).stream()
+                .collect(Collectors.toMap(a -> a.pumpId, Function.identity()));
         // The same rules as GET /pumps/{id}, so both always agree on the next refill.
         Map<UUID, PumpCycle> cycles = pumpCycles.cyclesOf(rows.stream().map(r -> (PumpEntity) r[0]).toList());
 
