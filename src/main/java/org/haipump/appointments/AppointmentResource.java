@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.haipump.audit.AuditAction;
+import org.haipump.audit.Audited;
 
 @Path("/api/v1/appointments")
 @Tag(name = "Appointments", description = "Refill appointments inside the safe window.")
@@ -35,6 +37,7 @@ public class AppointmentResource {
         this.service = service;
     }
 
+    @Audited(action = AuditAction.CREATE, resource = "appointment")
     @POST
     @APIResponse(responseCode = "201", description = "Created",
             headers = @Header(name = "Location", description = "The new resource"),
@@ -44,18 +47,21 @@ public class AppointmentResource {
         return Created.at(uri, created.id(), created);
     }
 
+    @Audited(action = AuditAction.READ, resource = "appointment")
     @GET
     @Path("/{id}")
     public AppointmentResponse get(@PathParam("id") UUID id) {
         return service.find(id).orElseThrow(() -> ProblemException.notFound("appointment", id));
     }
 
+    @Audited(action = AuditAction.SEARCH, resource = "appointment")
     @GET
     public ItemsPage<AppointmentResponse> list(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("status") AppointmentStatus status, @Valid @BeanParam PageRequest page) {
         return service.list(from, to, status, page);
     }
 
+    @Audited(action = AuditAction.UPDATE, resource = "appointment")
     @POST
     @Path("/{id}/cancellation")
     public AppointmentResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancellationRequest body) {

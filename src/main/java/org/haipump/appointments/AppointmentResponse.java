@@ -3,6 +3,7 @@ package org.haipump.appointments;
 import java.time.Instant;
 import java.util.UUID;
 import org.haipump.cycle.Drug;
+import org.haipump.audit.PatientRecord;
 
 public record AppointmentResponse(
         UUID id,
@@ -23,7 +24,7 @@ public record AppointmentResponse(
         String cancelledBy,
         String cancellationReason,
         Instant completedAt,
-        UUID fillId) {
+        UUID fillId) implements PatientRecord {
 
     public static AppointmentResponse of(AppointmentEntity a) {
         return new AppointmentResponse(a.id, a.pumpId, a.patientId, a.startsAt, a.location, a.site, a.plannedDrug,

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.haipump.audit.AuditAction;
+import org.haipump.audit.Audited;
 
 @Path("/api/v1/pumps/{pumpId}/fills")
 @Tag(name = "Fills", description = "Recording what a nurse did at the pump.")
@@ -37,6 +39,7 @@ public class FillResource {
         this.service = service;
     }
 
+    @Audited(action = AuditAction.CREATE, resource = "fill")
     @POST
     @RolesAllowed({Roles.NURSE, Roles.ADMIN})
     @APIResponse(responseCode = "201", description = "Created",
@@ -59,12 +62,14 @@ public class FillResource {
         return response.build();
     }
 
+    @Audited(action = AuditAction.SEARCH, resource = "fill")
     @GET
     @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
     public ItemsPage<FillResponse> list(@PathParam("pumpId") UUID pumpId, @Valid @BeanParam PageRequest page) {
         return service.list(pumpId, page);
     }
 
+    @Audited(action = AuditAction.READ, resource = "fill")
     @GET
     @Path("/{fillId}")
     @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})

@@ -14,6 +14,8 @@ import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.haipump.audit.AuditAction;
+import org.haipump.audit.Audited;
 
 @Path("/api/v1/flags")
 @Tag(name = "Flags", description = "Overdue and flow flags, and their acknowledgement.")
@@ -25,6 +27,7 @@ public class FlagResource {
         this.service = service;
     }
 
+    @Audited(action = AuditAction.SEARCH, resource = "flag")
     @GET
     @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
     public ItemsPage<FlagResponse> list(@QueryParam("status") FlagStatus status, @QueryParam("pumpId") UUID pumpId,
@@ -32,6 +35,7 @@ public class FlagResource {
         return service.list(status, pumpId, page);
     }
 
+    @Audited(action = AuditAction.READ, resource = "flag")
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
@@ -39,6 +43,7 @@ public class FlagResource {
         return service.find(id).orElseThrow(() -> ProblemException.notFound("flag", id));
     }
 
+    @Audited(action = AuditAction.UPDATE, resource = "flag")
     @POST
     @Path("/{id}/acknowledgement")
     @RolesAllowed({Roles.NURSE, Roles.ADMIN})

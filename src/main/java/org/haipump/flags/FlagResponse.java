@@ -2,6 +2,7 @@ package org.haipump.flags;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.haipump.audit.PatientRecord;
 
 /** {@code fillId}: the fill that started the late cycle, or that measured the flow deviation. */
 public record FlagResponse(
@@ -20,7 +21,7 @@ public record FlagResponse(
         Instant acknowledgedAt,
         String acknowledgedBy,
         Instant resolvedAt,
-        String resolution) {
+        String resolution) implements PatientRecord {
 
     public static FlagResponse of(FlagEntity f) {
         return new FlagResponse(f.id, f.pumpId, f.patientId, f.kind, f.level, f.status, f.cycleFillId, f.detail,

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.haipump.audit.AuditAction;
+import org.haipump.audit.Audited;
 
 @Path("/api/v1/patients")
 @Tag(name = "Patients", description = "Patient registration and lookup.")
@@ -34,6 +36,7 @@ public class PatientResource {
         this.service = service;
     }
 
+    @Audited(action = AuditAction.CREATE, resource = "patient")
     @POST
     @APIResponse(responseCode = "201", description = "Created",
             headers = @Header(name = "Location", description = "The new resource"),
@@ -43,12 +46,14 @@ public class PatientResource {
         return Created.at(uri, created.id(), created);
     }
 
+    @Audited(action = AuditAction.READ, resource = "patient")
     @GET
     @Path("/{id}")
     public PatientResponse get(@PathParam("id") UUID id) {
         return service.find(id).orElseThrow(() -> ProblemException.notFound("patient", id));
     }
 
+    @Audited(action = AuditAction.SEARCH, resource = "patient")
     @GET
     public ItemsPage<PatientResponse> list(@QueryParam("mrn") String mrn, @Valid @BeanParam PageRequest page) {
         return service.list(mrn, page);

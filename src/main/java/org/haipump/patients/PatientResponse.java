@@ -3,6 +3,7 @@ package org.haipump.patients;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.haipump.audit.PatientRecord;
 
 public record PatientResponse(
         UUID id,
@@ -11,7 +12,12 @@ public record PatientResponse(
         String familyName,
         LocalDate birthDate,
         String timeZone,
-        Instant createdAt) {
+        Instant createdAt) implements PatientRecord {
+
+    @Override
+    public UUID patientId() {
+        return id;
+    }
 
     static PatientResponse of(PatientEntity p) {
         return new PatientResponse(p.id, p.mrn, p.givenName, p.familyName, p.birthDate, p.timeZone, p.createdAt);

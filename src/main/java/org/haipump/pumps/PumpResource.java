@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.haipump.audit.AuditAction;
+import org.haipump.audit.Audited;
 
 @Path("/api/v1/pumps")
 @Tag(name = "Pumps", description = "Implanted pumps, their next refill, schedule, therapy mode, removal and glycerol holds.")
@@ -41,6 +43,7 @@ public class PumpResource {
         this.service = service;
     }
 
+    @Audited(action = AuditAction.CREATE, resource = "pump")
     @POST
     @APIResponse(responseCode = "201", description = "Created",
             headers = @Header(name = "Location", description = "The new resource"),
@@ -50,29 +53,34 @@ public class PumpResource {
         return Created.at(uri, created.id(), created);
     }
 
+    @Audited(action = AuditAction.READ, resource = "pump")
     @GET
     @Path("/{id}")
     public PumpResponse get(@PathParam("id") UUID id) {
         return service.find(id).orElseThrow(() -> ProblemException.notFound("pump", id));
     }
 
+    @Audited(action = AuditAction.SEARCH, resource = "pump")
     @GET
     public ItemsPage<PumpResponse> list(@QueryParam("patientId") UUID patientId, @Valid @BeanParam PageRequest page) {
         return service.list(patientId, page);
     }
 
+    @Audited(action = AuditAction.UPDATE, resource = "pump")
     @POST
     @Path("/{id}/therapy-mode")
     public PumpResponse changeTherapyMode(@PathParam("id") UUID id, @NotNull @Valid TherapyModeRequest body) {
         return service.changeTherapyMode(id, body.mode());
     }
 
+    @Audited(action = AuditAction.UPDATE, resource = "pump")
     @POST
     @Path("/{id}/removal")
     public PumpResponse remove(@PathParam("id") UUID id, @NotNull @Valid RemovalRequest body) {
         return service.remove(id, body);
     }
 
+    @Audited(action = AuditAction.READ, resource = "pump-schedule")
     @GET
     @Path("/{id}/schedule")
     public Items<ProjectedRefillResponse> schedule(@PathParam("id") UUID id,
@@ -80,6 +88,7 @@ public class PumpResource {
         return new Items<>(service.schedule(id, count));
     }
 
+    @Audited(action = AuditAction.CREATE, resource = "glycerol-hold")
     @POST
     @Path("/{id}/glycerol-holds")
     @APIResponse(responseCode = "201", description = "Created",
@@ -90,12 +99,14 @@ public class PumpResource {
         return Created.at(uri, created.id(), created);
     }
 
+    @Audited(action = AuditAction.SEARCH, resource = "glycerol-hold")
     @GET
     @Path("/{id}/glycerol-holds")
     public Items<GlycerolHoldResponse> holds(@PathParam("id") UUID id) {
         return new Items<>(service.holds(id));
     }
 
+    @Audited(action = AuditAction.READ, resource = "glycerol-hold")
     @GET
     @Path("/{id}/glycerol-holds/{holdId}")
     public GlycerolHoldResponse hold(@PathParam("id") UUID id, @PathParam("holdId") UUID holdId) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.haipump.cycle.TherapyMode;
+import org.haipump.audit.PatientRecord;
 
 /** A pump with its last fill and next refill (null before the first fill and after removal). */
 public record PumpResponse(
@@ -23,5 +24,5 @@ public record PumpResponse(
         BigDecimal latestMeasuredFlowRateMlPerDay,
         LastFillResponse lastFill,
         NextRefillResponse nextRefill,
-        Instant createdAt) {
+        Instant createdAt) implements PatientRecord {
 }

@@ -6,6 +6,7 @@ import org.haipump.appointments.AppointmentResponse;
 import org.haipump.cycle.TherapyMode;
 import org.haipump.flags.FlagResponse;
 import org.haipump.pumps.NextRefillResponse;
+import org.haipump.audit.PatientRecord;
 
 public record WorklistItem(
         PatientSummary patient,
@@ -15,7 +16,12 @@ public record WorklistItem(
         TherapyMode therapyMode,
         NextRefillResponse nextRefill,
         List<FlagResponse> openFlags,
-        AppointmentResponse openAppointment) {
+        AppointmentResponse openAppointment) implements PatientRecord {
+
+    @Override
+    public UUID patientId() {
+        return patient.id();
+    }
 
     public record PatientSummary(UUID id, String mrn, String givenName, String familyName, String timeZone) {
     }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.haipump.audit.AuditAction;
+import org.haipump.audit.Audited;
 
 @Path("/api/v1/worklist")
 @Tag(name = "Worklist", description = "Refills by urgency, for dashboards.")
@@ -23,6 +25,7 @@ public class WorklistResource {
     }
 
     /** {@code dueBefore} defaults to seven days from now. */
+    @Audited(action = AuditAction.SEARCH, resource = "worklist")
     @GET
     public WorklistResponse worklist(@QueryParam("dueBefore") Instant dueBefore, @Valid @BeanParam PageRequest page) {
         return service.worklist(dueBefore, page);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.haipump.cycle.RefillStatus;
+import org.haipump.platform.web.Listing;
 
 /** Active pumps due before {@code dueBefore}, most urgent first, with how many are in each status. */
 public record WorklistResponse(
@@ -12,5 +13,5 @@ public record WorklistResponse(
         Map<RefillStatus, Long> counts,
         int page,
         int size,
-        long total) {
+        long total) implements Listing<WorklistItem> {
 }

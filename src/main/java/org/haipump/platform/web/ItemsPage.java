@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A list response: {@code {"items": [...], "page": 0, "size": 50, "total": 123}}. */
-public record ItemsPage<T>(List<T> items, int page, int size, long total) {
+public record ItemsPage<T>(List<T> items, int page, int size, long total) implements Listing<T> {
 
     /** The requested page of a query, each row mapped to its response. */
     public static <E, R> ItemsPage<R> of(PanacheQuery<E> query, PageRequest page, Function<E, R> mapper) {

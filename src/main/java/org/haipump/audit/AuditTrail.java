@@ -1,0 +1,96 @@
+package org.haipump.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.web.ItemsPage;
+import org.haipump.platform.web.PageRequest;
+
+/** Appends to and searches the audit trail. */
+@ApplicationScoped
+public class AuditTrail {
+
+    private final AuditEventRepository events;
+    private final PatientOwners owners;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    AuditTrail(AuditEventRepository events, PatientOwners owners, EntityManager entityManager, Clock clock) {
+        this.events = events;
+        this.owners = owners;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** In a transaction of its own: the request's own work has already committed or rolled back. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void record(AuditEntry entry) {
+        Set<UUID> patients = new LinkedHashSet<>(entry.patientIds());
+        if (patients.isEmpty() && entry.owner() != null) {
+            owners.patientOf(entry.owner()).ifPresent(patients::add);
+        }
+        if (patients.isEmpty() && entry.patientIdParameter() != null) {
+            patients.add(entry.patientIdParameter());
+        }
+        AuditEventEntity event = new AuditEventEntity();
+        event.occurredAt = clock.instant();
+        event.requestId = entry.requestId();
+        event.actor = entry.actor();
+        event.roles = entry.roles().isEmpty() ? null : String.join(",", entry.roles());
+        event.partnerId = entry.partnerId();
+        event.action = entry.action();
+        event.operation = entry.operation();
+        event.resourceType = entry.resourceType();
+        event.resourceId = entry.resourceId();
+        event.patientIds = patients.toArray(UUID[]::new);
+        event.outcome = AuditOutcome.of(entry.status());
+        event.status = (short) entry.status();
+        events.persist(event);
+    }
+
+    /** Newest first; {@code from} inclusive, {@code to} exclusive; each filter only when given. */
+    @Transactional
+    public ItemsPage<AuditEventResponse> search(UUID patientId, Instant from, Instant to, PageRequest page) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ProblemException.invalid("from", "must be before to");
+        }
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (patientId != null) {
+            // @> with a one-element array is what the GIN index on patient_ids answers.
+            clauses.add("patient_ids @> array[cast(:patientId as uuid)]");
+            parameters.put("patientId", patientId);
+        }
+        if (from != null) {
+            clauses.add("occurred_at >= :from");
+            parameters.put("from", from);
+        }
+        if (to != null) {
+            clauses.add("occurred_at < :to");
+            parameters.put("to", to);
+        }
+        String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        Query rows = entityManager.createNativeQuery(
+                "select * from audit_event" + where + " order by occurred_at desc, id desc", AuditEventEntity.class);
+        Query count = entityManager.createNativeQuery("select count(*) from audit_event" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            rows.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        @SuppressWarnings("unchecked")
+        List<AuditEventEntity> found = rows.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        long total = ((Number) count.getSingleResult()).longValue();
+        return new ItemsPage<>(found.stream().map(AuditEventResponse::of).toList(), page.page, page.size, total);
+    }
+}
