@@ -18,8 +18,11 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -35,6 +38,12 @@ public class ProblemMappers {
     private static final String EXCLUSION_OR_CHECK_VIOLATION = "23514";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK_DETECTED = "40P01";
+    /**
+     * The database went away or refuses sessions for now: an administrator's or a crash's shutdown
+     * ending the session (57P01, 57P02), a server still starting or stopping (57P03), all
+     * connection slots taken (53300). Like class 08, worth a retry rather than a 500.
+     */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
     private static final Problem CONCURRENT_CHANGE = new Problem(Problem.TYPE_BASE + "concurrent-change",
             "Conflict with the current state", 409,
             "Another request changed the same data at the same time; reload and try again.", null, null, null);
@@ -142,7 +151,8 @@ public class ProblemMappers {
                     .orElse(CONCURRENT_CHANGE);
             return respond(problem, uri);
         }
-        if (causeOf(e, SQLTransientConnectionException.class) != null || (state != null && state.startsWith("08"))) {
+        if (causeOf(e, SQLTransientConnectionException.class) != null
+                || (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)))) {
             LOG.warnf("Database unavailable: %s", e.getClass().getName());
             return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unavailable",
                     "Service unavailable", 503, "The database is unavailable; try again shortly.",
@@ -227,10 +237,28 @@ public class ProblemMappers {
         };
     }
 
+    /**
+     * The first {@code type} among the causes of {@code e}, else among their suppressed exceptions:
+     * a commit that failed carries the driver's exception as suppressed, not as cause.
+     */
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return causeOf(e, type, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type, Set<Throwable> seen) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);
+            }
+            chain.add(t);
+        }
+        for (Throwable t : chain) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                T found = causeOf(suppressed, type, seen);
+                if (found != null) {
+                    return found;
+                }
             }
         }
         return null;

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Failures that only races and outages produce, mapped without a running service. */
 class ProblemMappersTest {
@@ -47,6 +49,29 @@ class ProblemMappersTest {
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
         assertThat(response.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"08006", "57P01", "57P02", "57P03", "53300"})
+    void aDatabaseThatEndsOrRefusesSessionsIsAServiceUnavailable(String sqlState) {
+        Response response = mappers.unexpected(
+                new RuntimeException(new SQLException("terminating connection due to administrator command", sqlState)),
+                null);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(problem(response).getType()).isEqualTo("/problems/unavailable");
+    }
+
+    @Test
+    void aCommitCutOffByTheDatabaseIsAServiceUnavailable() {
+        // Narayana reports the driver's failure as a suppressed exception of its RollbackException.
+        Exception commit = new Exception("Could not commit transaction.");
+        commit.addSuppressed(new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+
+        Response response = mappers.unexpected(new RuntimeException(commit), null);
+
+        assertThat(response.getStatus()).isEqualTo(503);
     }
 
     @Test
