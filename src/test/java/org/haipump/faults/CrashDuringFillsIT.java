@@ -99,10 +99,11 @@ class CrashDuringFillsIT {
         ConcurrentLinkedQueue<PostedFill> answered = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<PostedFill> unanswered = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
-        Stream stream = new Stream(api, base, answered, unanswered, unexpected);
+        FillStream stream = new FillStream(api, base, answered, unanswered, unexpected);
         List<Thread> clients = new ArrayList<>();
         for (List<String> pumps : pumpsByClient) {
             Thread client = new Thread(() -> stream.post(pumps), "nurse-" + clients.size());
+            client.setDaemon(true);
             client.start();
             clients.add(client);
         }
@@ -224,7 +225,7 @@ class CrashDuringFillsIT {
     }
 
     /** The nurses' stream of fills: each client posts to its own pumps in turn until the service dies. */
-    private static final class Stream {
+    private static final class FillStream {
 
         private final ServiceApi api;
         private final Instant base;
@@ -233,7 +234,7 @@ class CrashDuringFillsIT {
         private final ConcurrentLinkedQueue<String> unexpected;
         volatile boolean killing;
 
-        Stream(ServiceApi api, Instant base, ConcurrentLinkedQueue<PostedFill> answered,
+        FillStream(ServiceApi api, Instant base, ConcurrentLinkedQueue<PostedFill> answered,
                ConcurrentLinkedQueue<PostedFill> unanswered, ConcurrentLinkedQueue<String> unexpected) {
             this.api = api;
             this.base = base;
