@@ -3,6 +3,7 @@ package org.haipump.faults;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 
@@ -45,7 +46,7 @@ public final class Load implements AutoCloseable {
     private volatile boolean stopped;
 
     /** Starts one thread per named client. */
-    public static Load start(java.util.Map<String, Client> clients) {
+    public static Load start(Map<String, Client> clients) {
         Load load = new Load();
         clients.forEach((name, client) -> {
             Thread thread = new Thread(() -> load.run(name, client), "load-" + name);
