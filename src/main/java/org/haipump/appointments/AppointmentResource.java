@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,12 +13,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
-import org.haipump.platform.web.Created;
+import org.haipump.platform.web.IfMatch;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
+import org.haipump.platform.web.Versioned;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haipump.audit.AuditAction;
 import org.haipump.audit.Audited;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/appointments")
 @Tag(name = "Appointments", description = "Refill appointments inside the safe window.")
@@ -43,15 +47,15 @@ public class AppointmentResource {
             headers = @Header(name = "Location", description = "The new resource"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentResponse.class)))
     public Response book(@NotNull @Valid BookAppointmentRequest body, UriInfo uri) {
-        AppointmentResponse created = service.book(body);
-        return Created.at(uri, created.id(), created);
+        Versioned<AppointmentResponse> created = service.book(body);
+        return created.created(uri, created.body().id());
     }
 
     @Audited(action = AuditAction.READ, resource = "appointment")
     @GET
     @Path("/{id}")
-    public AppointmentResponse get(@PathParam("id") UUID id) {
-        return service.find(id).orElseThrow(() -> ProblemException.notFound("appointment", id));
+    public RestResponse<AppointmentResponse> get(@PathParam("id") UUID id) {
+        return service.find(id).map(Versioned::ok).orElseThrow(() -> ProblemException.notFound("appointment", id));
     }
 
     @Audited(action = AuditAction.SEARCH, resource = "appointment")
@@ -64,7 +68,8 @@ public class AppointmentResource {
     @Audited(action = AuditAction.UPDATE, resource = "appointment")
     @POST
     @Path("/{id}/cancellation")
-    public AppointmentResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancellationRequest body) {
-        return service.cancel(id, body.reason());
+    public RestResponse<AppointmentResponse> cancel(@PathParam("id") UUID id,
+            @HeaderParam(IfMatch.HEADER) List<String> ifMatch, @NotNull @Valid CancellationRequest body) {
+        return service.cancel(id, IfMatch.parse(ifMatch), body.reason()).ok();
     }
 }

@@ -11,8 +11,10 @@ import org.haipump.cycle.BookingWindow;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.CurrentActor;
+import org.haipump.platform.web.IfMatch;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
+import org.haipump.platform.web.Versioned;
 import org.haipump.pumps.PumpCycles;
 import org.haipump.pumps.PumpEntity;
 import org.haipump.pumps.PumpRemoved;
@@ -39,7 +41,7 @@ public class AppointmentService {
     }
 
     @Transactional
-    public AppointmentResponse book(BookAppointmentRequest request) {
+    public Versioned<AppointmentResponse> book(BookAppointmentRequest request) {
         PumpEntity pump = pumps.requireActiveForUpdate(request.pumpId());
         PumpCycle cycle = cycles.cycleOf(pump);
         Instant now = clock.instant();
@@ -66,12 +68,13 @@ public class AppointmentService {
         appointment.bookedBy = actor.name();
         appointment.bookedAt = now;
         appointments.persist(appointment);
-        return AppointmentResponse.of(appointment);
+        return versioned(appointment);
     }
 
     @Transactional
-    public Optional<AppointmentResponse> find(UUID id) {
-        return appointments.findByIdOptional(id).map(AppointmentResponse::of);
+    public Optional<Versioned<AppointmentResponse>> find(UUID id) {
+        return appointments.findByIdOptional(id)
+                .map(appointment -> new Versioned<>(AppointmentResponse.of(appointment), appointment.version));
     }
 
     @Transactional
@@ -85,19 +88,26 @@ public class AppointmentService {
     }
 
     @Transactional
-    public AppointmentResponse cancel(UUID id, String reason) {
+    public Versioned<AppointmentResponse> cancel(UUID id, IfMatch ifMatch, String reason) {
         AppointmentEntity appointment = appointments.findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("appointment", id));
         // Pump first, then appointment: the order bookings and fills take, so a cancellation and a
         // fill of the same pump run one after the other.
         pumps.lock(appointment.pumpId);
         appointments.getEntityManager().refresh(appointment);
+        ifMatch.check(appointment.version);
         if (appointment.status != AppointmentStatus.BOOKED) {
             throw ProblemException.conflict("appointment-not-open",
                     "The appointment is " + appointment.status + ": only a booked one can be cancelled.");
         }
         close(appointment, reason);
-        return AppointmentResponse.of(appointment);
+        return versioned(appointment);
+    }
+
+    /** The written appointment and its version. */
+    private Versioned<AppointmentResponse> versioned(AppointmentEntity appointment) {
+        appointments.flush();
+        return new Versioned<>(AppointmentResponse.of(appointment), appointment.version);
     }
 
     /**

@@ -12,10 +12,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
+import org.haipump.platform.web.IfMatch;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -46,12 +48,13 @@ public class FillResource {
             headers = @Header(name = "Location", description = "The new resource"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FillResponse.class)))
     public Response record(@PathParam("pumpId") UUID pumpId,
-            @HeaderParam(IDEMPOTENCY_KEY) String key, @NotNull @Valid RecordFillRequest body, UriInfo uri) {
+            @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(IfMatch.HEADER) List<String> ifMatch,
+            @NotNull @Valid RecordFillRequest body, UriInfo uri) {
         // Checked here rather than by annotations, so that the problem names the header, not the Java parameter.
         if (key != null && !VALID_KEY.matcher(key).matches()) {
             throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
         }
-        FillOutcome outcome = service.record(pumpId, body, key);
+        FillOutcome outcome = service.record(pumpId, body, key, IfMatch.parse(ifMatch));
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder()
                         .path("api/v1/pumps/{pumpId}/fills/{fillId}").build(outcome.pumpId(), outcome.fillId()))
                 .type(MediaType.APPLICATION_JSON_TYPE)

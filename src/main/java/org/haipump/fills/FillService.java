@@ -23,6 +23,7 @@ import org.haipump.cycle.ProposedFill;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.CurrentActor;
+import org.haipump.platform.web.IfMatch;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.haipump.pumps.FillEntity;
@@ -63,8 +64,12 @@ public class FillService {
         this.clock = clock;
     }
 
+    /**
+     * A fill changes the pump's cycle, so it honours {@code If-Match} on the pump; a replay answers
+     * the first answer whatever it names (that change was applied).
+     */
     @Transactional
-    public FillOutcome record(UUID pumpId, RecordFillRequest submitted, String idempotencyKey) {
+    public FillOutcome record(UUID pumpId, RecordFillRequest submitted, String idempotencyKey, IfMatch ifMatch) {
         RecordFillRequest request = submitted.atStoredPrecision();
         // The pump's row lock orders every fill of one pump, and makes a repeat of the same key wait
         // for the first to commit, so that it finds the first answer below.
@@ -76,6 +81,7 @@ public class FillService {
                 return replay.get();
             }
         }
+        ifMatch.check(pump.version);
         if (!pump.isActive()) {
             throw ProblemException.conflict("pump-removed", "The pump was removed on " + pump.removedOn + ".");
         }

@@ -8,19 +8,23 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.Items;
 import org.haipump.platform.web.Created;
+import org.haipump.platform.web.IfMatch;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
+import org.haipump.platform.web.Versioned;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haipump.audit.AuditAction;
 import org.haipump.audit.Audited;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/pumps")
 @Tag(name = "Pumps", description = "Implanted pumps, their next refill, schedule, therapy mode, removal and glycerol holds.")
@@ -56,8 +61,8 @@ public class PumpResource {
     @Audited(action = AuditAction.READ, resource = "pump")
     @GET
     @Path("/{id}")
-    public PumpResponse get(@PathParam("id") UUID id) {
-        return service.find(id).orElseThrow(() -> ProblemException.notFound("pump", id));
+    public RestResponse<PumpResponse> get(@PathParam("id") UUID id) {
+        return service.find(id).map(Versioned::ok).orElseThrow(() -> ProblemException.notFound("pump", id));
     }
 
     @Audited(action = AuditAction.SEARCH, resource = "pump")
@@ -69,15 +74,17 @@ public class PumpResource {
     @Audited(action = AuditAction.UPDATE, resource = "pump")
     @POST
     @Path("/{id}/therapy-mode")
-    public PumpResponse changeTherapyMode(@PathParam("id") UUID id, @NotNull @Valid TherapyModeRequest body) {
-        return service.changeTherapyMode(id, body.mode());
+    public RestResponse<PumpResponse> changeTherapyMode(@PathParam("id") UUID id,
+            @HeaderParam(IfMatch.HEADER) List<String> ifMatch, @NotNull @Valid TherapyModeRequest body) {
+        return service.changeTherapyMode(id, IfMatch.parse(ifMatch), body.mode()).ok();
     }
 
     @Audited(action = AuditAction.UPDATE, resource = "pump")
     @POST
     @Path("/{id}/removal")
-    public PumpResponse remove(@PathParam("id") UUID id, @NotNull @Valid RemovalRequest body) {
-        return service.remove(id, body);
+    public RestResponse<PumpResponse> remove(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) List<String> ifMatch,
+            @NotNull @Valid RemovalRequest body) {
+        return service.remove(id, IfMatch.parse(ifMatch), body).ok();
     }
 
     @Audited(action = AuditAction.READ, resource = "pump-schedule")
@@ -94,8 +101,9 @@ public class PumpResource {
     @APIResponse(responseCode = "201", description = "Created",
             headers = @Header(name = "Location", description = "The new resource"),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = GlycerolHoldResponse.class)))
-    public Response planHold(@PathParam("id") UUID id, @NotNull @Valid GlycerolHoldRequest body, UriInfo uri) {
-        GlycerolHoldResponse created = service.planHold(id, body);
+    public Response planHold(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) List<String> ifMatch,
+            @NotNull @Valid GlycerolHoldRequest body, UriInfo uri) {
+        GlycerolHoldResponse created = service.planHold(id, IfMatch.parse(ifMatch), body);
         return Created.at(uri, created.id(), created);
     }
 

@@ -2,6 +2,7 @@ package org.haipump.pumps;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,8 +19,10 @@ import org.haipump.patients.PatientEntity;
 import org.haipump.patients.PatientService;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.CurrentActor;
+import org.haipump.platform.web.IfMatch;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
+import org.haipump.platform.web.Versioned;
 
 /** Registering pumps, changing their therapy mode, planning glycerol holds and removing them. */
 @ApplicationScoped
@@ -77,8 +80,8 @@ public class PumpService {
     }
 
     @Transactional
-    public Optional<PumpResponse> find(UUID id) {
-        return pumps.findByIdOptional(id).map(this::view);
+    public Optional<Versioned<PumpResponse>> find(UUID id) {
+        return pumps.findByIdOptional(id).map(pump -> new Versioned<>(view(pump), pump.version));
     }
 
     @Transactional
@@ -89,16 +92,16 @@ public class PumpService {
     }
 
     @Transactional
-    public PumpResponse changeTherapyMode(UUID id, TherapyMode mode) {
-        PumpEntity pump = requireActiveForUpdate(id);
+    public Versioned<PumpResponse> changeTherapyMode(UUID id, IfMatch ifMatch, TherapyMode mode) {
+        PumpEntity pump = requireActiveForUpdate(id, ifMatch);
         pump.therapyMode = mode;
         cycles.refresh(pump);
-        return view(pump);
+        return versioned(pump);
     }
 
     @Transactional
-    public PumpResponse remove(UUID id, RemovalRequest request) {
-        PumpEntity pump = requireActiveForUpdate(id);
+    public Versioned<PumpResponse> remove(UUID id, IfMatch ifMatch, RemovalRequest request) {
+        PumpEntity pump = requireActiveForUpdate(id, ifMatch);
         PatientEntity patient = patients.require(pump.patientId);
         if (request.removedOn().isBefore(pump.implantedOn)) {
             throw ProblemException.ruleViolation("removal-before-implant",
@@ -119,7 +122,7 @@ public class PumpService {
         pump.removalNote = request.note();
         cycles.refresh(pump);
         removed.fire(new PumpRemoved(pump.id, pump.patientId, clock.instant(), actor.name()));
-        return view(pump);
+        return versioned(pump);
     }
 
     @Transactional
@@ -130,12 +133,13 @@ public class PumpService {
                 .map(refill -> ProjectedRefillResponse.of(refill, cycle.zone())).toList();
     }
 
+    /** A hold changes the pump's plan (its schedule, maybe its next drug): it takes and moves the pump's ETag. */
     @Transactional
-    public GlycerolHoldResponse planHold(UUID id, GlycerolHoldRequest request) {
+    public GlycerolHoldResponse planHold(UUID id, IfMatch ifMatch, GlycerolHoldRequest request) {
         if (!request.returnOn().isAfter(request.departOn())) {
             throw ProblemException.invalid("returnOn", "must be after departOn");
         }
-        PumpEntity pump = requireActiveForUpdate(id);
+        PumpEntity pump = requireActiveForUpdate(id, ifMatch);
         PumpCycle cycle = cycles.cycleOf(pump);
         GlycerolHold hold = new GlycerolHold(request.departOn(), request.returnOn());
         PlannedGlycerolFill planned = cycles.rules()
@@ -152,6 +156,8 @@ public class PumpService {
         entity.createdAt = clock.instant();
         holds.persist(entity);
         holds.flush();
+        // The pump's row may not change (a hold beyond the next refill), but its plan did.
+        pumps.getEntityManager().lock(pump, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         cycles.refresh(pump);
         return GlycerolHoldResponse.of(entity);
     }
@@ -174,11 +180,26 @@ public class PumpService {
 
     /** The pump locked for this transaction; 404 when unknown, 409 when removed. */
     public PumpEntity requireActiveForUpdate(UUID id) {
+        return requireActiveForUpdate(id, IfMatch.ABSENT);
+    }
+
+    /**
+     * The pump locked for this transaction, for a change: 404 when unknown, 412 when it is no longer
+     * at a version {@code If-Match} names, 409 when removed.
+     */
+    public PumpEntity requireActiveForUpdate(UUID id, IfMatch ifMatch) {
         PumpEntity pump = pumps.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("pump", id));
+        ifMatch.check(pump.version);
         if (!pump.isActive()) {
             throw ProblemException.conflict("pump-removed", "The pump was removed on " + pump.removedOn + ".");
         }
         return pump;
+    }
+
+    /** The changed pump and the version the change wrote. */
+    private Versioned<PumpResponse> versioned(PumpEntity pump) {
+        pumps.flush();
+        return new Versioned<>(view(pump), pump.version);
     }
 
     public PumpResponse view(PumpEntity pump) {

@@ -50,6 +50,10 @@ public final class Api {
     public static final String CANCELLATION = APPOINTMENT + "/cancellation";
     public static final String FLAGS = "/api/v1/flags";
 
+    // --- optimistic locking ---------------------------------------------------------------------
+    public static final String ETAG = "ETag";
+    public static final String IF_MATCH = "If-Match";
+
     // --- the clinic's default rules (DOMAIN.md), as the test profile configures them -----------
     public static final Duration REFILL_INTERVAL = Duration.ofDays(14);
     public static final Duration GLYCEROL_INTERVAL = Duration.ofDays(56);
@@ -82,6 +86,7 @@ public final class Api {
     public static final String NOT_FOUND = "Not found";
     public static final String CONFLICT = "Conflict with the current state";
     public static final String RULE_VIOLATED = "Clinical rule violated";
+    public static final String PRECONDITION_FAILED = "Precondition failed";
 
     /** Stands for a member left out of a request body altogether (see {@link #with}). */
     public static final Object ABSENT = new Object() {
@@ -253,6 +258,13 @@ public final class Api {
                 .then().statusCode(201).extract().path("id");
     }
 
+    // --- entity tags ----------------------------------------------------------------------------
+
+    /** The ETag a reader of the resource at this path gets now. */
+    public static String etagOf(String path, String id) {
+        return as(Tokens.scheduler()).get(path, id).then().statusCode(200).extract().header(ETAG);
+    }
+
     // --- glycerol holds -------------------------------------------------------------------------
 
     public static Map<String, Object> holdBody(LocalDate departOn, LocalDate returnOn) {
@@ -307,6 +319,13 @@ public final class Api {
 
     public static ValidatableResponse conflict(Response response, String type, String field) {
         return conflict(response, type).body("errors.field", hasItems(field));
+    }
+
+    /** 412: {@code If-Match} names none of the resource's current entity tags, and the current one is given. */
+    public static ValidatableResponse preconditionFailed(Response response) {
+        return problem(response, 412, "precondition-failed", PRECONDITION_FAILED)
+                .body("errors.field", hasItems(IF_MATCH))
+                .body("currentEtag", startsWith("\""));
     }
 
     /** 422: the request breaks a clinical rule, naming the offending field. */
