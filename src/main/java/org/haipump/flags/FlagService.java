@@ -13,6 +13,7 @@ import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.haipump.pumps.PumpRemoved;
+import org.haipump.pumps.PumpService;
 import org.haipump.platform.persistence.Conditions;
 
 /** Listing and acknowledging flags; resolving them when a fill or a removal ends their cause. */
@@ -20,11 +21,13 @@ import org.haipump.platform.persistence.Conditions;
 public class FlagService {
 
     private final FlagRepository flags;
+    private final PumpService pumps;
     private final CurrentActor actor;
     private final Clock clock;
 
-    FlagService(FlagRepository flags, CurrentActor actor, Clock clock) {
+    FlagService(FlagRepository flags, PumpService pumps, CurrentActor actor, Clock clock) {
         this.flags = flags;
+        this.pumps = pumps;
         this.actor = actor;
         this.clock = clock;
     }
@@ -45,9 +48,12 @@ public class FlagService {
 
     @Transactional
     public FlagResponse acknowledge(UUID id) {
-        // Locked, so that a concurrent escalation or resolution is seen here rather than lost.
-        FlagEntity flag = flags.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("flag", id));
+        FlagEntity flag = flags.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("flag", id));
+        // Pump first, the order fills take: an acknowledgement and the refill that resolves the flag
+        // run one after the other, so that acknowledgedAt never follows resolvedAt. The flag is locked
+        // too, so that a concurrent escalation (which takes no pump lock) is seen here rather than lost.
+        pumps.lock(flag.pumpId);
+        flags.getEntityManager().refresh(flag, LockModeType.PESSIMISTIC_WRITE);
         if (flag.status != FlagStatus.OPEN) {
             throw ProblemException.conflict("flag-resolved", "The flag was resolved at " + flag.resolvedAt + ".");
         }
