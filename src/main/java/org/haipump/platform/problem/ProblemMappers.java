@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -152,8 +153,10 @@ public class ProblemMappers {
             return respond(problem, uri);
         }
         if (causeOf(e, SQLTransientConnectionException.class) != null
-                || (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)))) {
-            LOG.warnf("Database unavailable: %s", e.getClass().getName());
+                || (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)))
+                || noFreeConnection(sql)) {
+            LOG.warnf("Database unavailable: %s%s", e.getClass().getName(),
+                    noFreeConnection(sql) ? " (no free connection in the pool)" : "");
             return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unavailable",
                     "Service unavailable", 503, "The database is unavailable; try again shortly.",
                     null, null, null), uri)).header("Retry-After", "5").build();
@@ -166,6 +169,16 @@ public class ProblemMappers {
         }
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "The request failed unexpectedly; it has been logged.", null, null, null), uri);
+    }
+
+    /**
+     * The connection pool (Agroal) gave up waiting for a free connection: every connection is busy,
+     * say with requests queued on one pump's lock. It says so only in its message, without a
+     * SQLState; the database is fine, so this is a moment to retry, not a bug.
+     */
+    private static boolean noFreeConnection(SQLException sql) {
+        return sql != null && sql.getSQLState() == null && sql.getMessage() != null
+                && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 
     private Response unauthenticated(UriInfo uri) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.GenericJDBCException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,6 +73,17 @@ class ProblemMappersTest {
         Response response = mappers.unexpected(new RuntimeException(commit), null);
 
         assertThat(response.getStatus()).isEqualTo(503);
+    }
+
+    /** What the connection pool throws, wrapped as Hibernate wraps it, when no connection frees up in time. */
+    @Test
+    void aPoolWithNoFreeConnectionIsAServiceUnavailableWithRetryAfter() {
+        Response response = mappers.unexpected(new GenericJDBCException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!")), null);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat(problem(response).getType()).isEqualTo("/problems/unavailable");
     }
 
     @Test
