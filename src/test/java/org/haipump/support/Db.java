@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,31 @@ public class Db {
             throw new IllegalArgumentException("Not a column name: " + column);
         }
         return queryLong("select count(*) from " + table(table) + " where " + column + " = ?", UUID.fromString(id));
+    }
+
+    /** The table's rows whose {@code column} holds the id, each as column name to value, in id order. */
+    public List<Map<String, Object>> rows(String table, String column, String id) {
+        if (!COLUMN.matcher(column).matches()) {
+            throw new IllegalArgumentException("Not a column name: " + column);
+        }
+        String sql = "select * from " + table(table) + " where " + column + " = ? order by id";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, UUID.fromString(id));
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Map<String, Object>> result = new ArrayList<>();
+                while (rows.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                        row.put(rows.getMetaData().getColumnName(i), rows.getObject(i));
+                    }
+                    result.add(row);
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     /**
