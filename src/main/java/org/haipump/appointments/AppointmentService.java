@@ -114,9 +114,9 @@ public class AppointmentService {
      * Completes the pump's open appointment with the fill being recorded (the caller's transaction).
      * A named appointment must be that open one.
      *
-     * @return the completed appointment's id, or null when none was open
+     * @return the completed appointment, empty when none was open
      */
-    public UUID completeWithFill(UUID pumpId, UUID namedAppointmentId, UUID fillId) {
+    public Optional<AppointmentEntity> completeWithFill(UUID pumpId, UUID namedAppointmentId, UUID fillId) {
         Optional<AppointmentEntity> open = appointments.findOpen(pumpId);
         if (namedAppointmentId != null && open.map(a -> !a.id.equals(namedAppointmentId)).orElse(true)) {
             throw ProblemException.ruleViolation("appointment-not-open",
@@ -127,7 +127,7 @@ public class AppointmentService {
             a.completedAt = clock.instant();
             a.fillId = fillId;
         });
-        return open.map(a -> a.id).orElse(null);
+        return open;
     }
 
     void onPumpRemoved(@Observes PumpRemoved removed) {

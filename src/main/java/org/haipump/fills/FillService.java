@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.haipump.appointments.AppointmentEntity;
 import org.haipump.appointments.AppointmentService;
 import org.haipump.cycle.AcceptedFill;
 import org.haipump.cycle.NextRefill;
@@ -105,7 +106,8 @@ public class FillService {
         fill.flowDeviationPercent = decimal(accepted.flowDeviationPercent(), 1);
         fill.recordedBy = actor.name();
         fill.recordedAt = now;
-        fill.appointmentId = appointments.completeWithFill(pump.id, request.appointmentId(), fill.id);
+        Optional<AppointmentEntity> completed = appointments.completeWithFill(pump.id, request.appointmentId(), fill.id);
+        fill.appointmentId = completed.map(a -> a.id).orElse(null);
         fills.persist(fill);
 
         pump.lastFillId = fill.id;
@@ -114,7 +116,8 @@ public class FillService {
         }
         Optional<NextRefill> next = cycles.refresh(pump);
         recorded.fire(new FillRecorded(fill.id, pump.id, pump.patientId, fill.performedAt,
-                accepted.flowDeviationPercent(), accepted.flowOutOfTolerance(), now));
+                accepted.flowDeviationPercent(), accepted.flowOutOfTolerance(),
+                completed.map(a -> a.location).orElse(null), now));
 
         FillResponse response = FillResponse.of(fill,
                 next.map(n -> NextRefillResponse.of(n, cycle.zone())).orElse(null));

@@ -73,10 +73,12 @@ public class OverdueScan {
 
     private final EntityManager em;
     private final Clock clock;
+    private final FlagMetrics metrics;
 
-    OverdueScan(EntityManager em, Clock clock) {
+    OverdueScan(EntityManager em, Clock clock, FlagMetrics metrics) {
         this.em = em;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public OverdueScanResult run() {
@@ -93,8 +95,9 @@ public class OverdueScan {
         int raised = raise(now, failedPumps, failedSteps);
         int escalated = step("escalate", failedSteps, () -> update(ESCALATE, now));
 
+        long nanos = System.nanoTime() - started;
         OverdueScanResult result = new OverdueScanResult(raised, escalated, resolved, List.copyOf(failedPumps),
-                List.copyOf(failedSteps), (System.nanoTime() - started) / 1_000_000);
+                List.copyOf(failedSteps), nanos / 1_000_000);
         if (result.clean()) {
             LOG.infof("Overdue scan: raised=%d escalated=%d resolved=%d in %d ms",
                     raised, escalated, resolved, result.millis());
@@ -102,6 +105,7 @@ public class OverdueScan {
             LOG.warnf("Overdue scan: raised=%d escalated=%d resolved=%d in %d ms; failed pumps=%s steps=%s",
                     raised, escalated, resolved, result.millis(), failedPumps, failedSteps);
         }
+        metrics.scanned(result, nanos);
         return result;
     }
 

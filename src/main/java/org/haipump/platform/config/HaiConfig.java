@@ -15,6 +15,8 @@ public interface HaiConfig {
 
     OverdueScan overdueScan();
 
+    Metrics metrics();
+
     /** Zone for local due dates of a patient who has none. */
     @WithDefault("America/New_York")
     ZoneId defaultTimeZone();
@@ -47,5 +49,11 @@ public interface HaiConfig {
         /** Period of the overdue scan. */
         @WithDefault("5m")
         Duration every();
+    }
+
+    interface Metrics {
+        /** How long a count of the open flags serves scrapes before the database is asked again. */
+        @WithDefault("10s")
+        Duration openFlagsMaxAge();
     }
 }
