@@ -81,6 +81,7 @@ public class FlagMetrics {
         countedAtNanos = System.nanoTime();
         try {
             openByLevel = QuarkusTransaction.requiringNew().call(this::countOpenByLevel);
+            LOG.debugf("Open flags: %s", openByLevel);
         } catch (RuntimeException e) {
             LOG.warnf("Open flags could not be counted: %s", e.getClass().getName());
             openByLevel = null;

@@ -15,14 +15,20 @@ public class ProductionKeysResource implements QuarkusTestResourceLifecycleManag
         return Map.of(
                 "mp.jwt.verify.publickey.location", Path.of("deploy/dev-jwt/public-key.pem").toAbsolutePath().toString(),
                 "mp.jwt.verify.issuer", "https://hai-refill-scheduler.local/dev",
-                "quarkus.datasource.jdbc.url", testDatabaseUrl(),
-                "hai.overdue-scan.every", "1h");
+                "quarkus.datasource.jdbc.url", testDatabase(),
+                "hai.overdue-scan.every", SCAN_PERIOD);
     }
 
-    /** The database the test profile uses: the local {@code test} database unless the environment names another. */
-    private static String testDatabaseUrl() {
-        String url = System.getenv("_TEST_QUARKUS_DATASOURCE_JDBC_URL");
-        return url == null || url.isBlank() ? "jdbc:postgresql://localhost:5432/test" : url;
+    /**
+     * The test profile's period. The trigger lives in the database, and a changed period takes
+     * effect only at the firing the previous one planned: one period for every test keeps the scan
+     * running every few seconds, whichever test started the jar last.
+     */
+    static final String SCAN_PERIOD = "2s";
+
+    /** The database the tests use: {@code test}, unless the environment points the test profile elsewhere. */
+    static String testDatabase() {
+        return System.getenv().getOrDefault("_TEST_QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/test");
     }
 
     @Override

@@ -188,6 +188,8 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem problem, UriInfo uri) {
+        // Status and type only: the detail may repeat what the client sent.
+        LOG.debugf("Answered %d %s", problem.getStatus(), problem.getType());
         Problem located = uri == null ? problem : problem.withInstance(uri.getRequestUri().getRawPath());
         return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(located).build();
     }
