@@ -542,7 +542,8 @@ class FillApiTest {
 
     @Test
     void aMisspeltFieldIsRefusedNamingItRatherThanSilentlyDropped() {
-        String pumpId = Api.pumpFilledAt(Api.daysAgo(14), "CHEMOTHERAPY");
+        // Due tomorrow: the scheduled scan cannot flag it while the test compares the database.
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(13), "CHEMOTHERAPY");
         Db.Snapshot before = db.snapshot(pumpId);
 
         malformed(as(Tokens.nurse()).body(with(fill(Api.now(), "HEPARIN", FULL_ML), "residualVolume", 12))

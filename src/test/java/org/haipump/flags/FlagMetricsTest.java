@@ -42,19 +42,18 @@ class FlagMetricsTest {
     void aScanIsTimedAndItsRowsAreCountedByOutcome() {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Instant now = Instant.now();
-            Api.pumpFilledAt(now.minus(Duration.ofDays(15)), "CHEMOTHERAPY");
-            Api.pumpFilledAt(now.minus(Duration.ofDays(17)), "CHEMOTHERAPY");
+            // Due in 4 days, dry in 6: late only for the scans below, never for the scheduled one.
+            Api.pumpFilledAt(now.minus(Duration.ofDays(10)), "CHEMOTHERAPY");
             Metrics before = Metrics.scrape();
 
-            OverdueScanResult first = scan.runAt(now);
-            // Two days on, the reserve of the pump filled 15 days ago has ended: its flag escalates.
-            OverdueScanResult second = scan.runAt(now.plus(Duration.ofDays(2)));
+            OverdueScanResult first = scan.runAt(now.plus(Duration.ofDays(5)));
+            OverdueScanResult second = scan.runAt(now.plus(Duration.ofDays(7)));
 
             Metrics after = Metrics.scrape();
             if (after.value(SCANS) - before.value(SCANS) != 2) {
                 continue;
             }
-            assertThat(first.raised()).isGreaterThanOrEqualTo(2);
+            assertThat(first.raised()).isGreaterThanOrEqualTo(1);
             assertThat(second.escalated()).isGreaterThanOrEqualTo(1);
             assertThat(delta(before, after, "flagged")).isEqualTo(first.raised() + second.raised());
             assertThat(delta(before, after, "escalated")).isEqualTo(first.escalated() + second.escalated());
