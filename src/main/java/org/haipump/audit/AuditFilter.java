@@ -5,7 +5,6 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.haipump.platform.problem.Problem;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.Listing;
+import org.haipump.platform.web.PathTemplate;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -170,14 +170,6 @@ public class AuditFilter {
             return Optional.empty();
         }
         return operations.computeIfAbsent(method, m -> Optional.ofNullable(m.getAnnotation(Audited.class))
-                .map(audited -> new Operation(audited, templateOf(resource.getResourceClass(), m))));
-    }
-
-    private static String templateOf(Class<?> type, Method method) {
-        Path typePath = type.getAnnotation(Path.class);
-        Path methodPath = method.getAnnotation(Path.class);
-        String template = (typePath == null ? "" : typePath.value())
-                + (methodPath == null ? "" : "/" + methodPath.value());
-        return template.replaceAll("/+", "/").replaceAll("(.)/$", "$1");
+                .map(audited -> new Operation(audited, PathTemplate.of(m))));
     }
 }

@@ -1,12 +1,10 @@
 package org.haipump.platform.web;
 
 import io.vertx.ext.web.RoutingContext;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -21,8 +19,6 @@ public class AccessLogPath {
     public static final String KEY = "hai.path";
     static final String UNMATCHED = "UNMATCHED";
 
-    private static final Pattern SLASHES = Pattern.compile("/{2,}");
-
     private final Map<Method, String> templates = new ConcurrentHashMap<>();
     /** The current request's (a request-scoped proxy). */
     private final RoutingContext routing;
@@ -34,14 +30,6 @@ public class AccessLogPath {
     @ServerResponseFilter
     public void recordPath(ResourceInfo resource) {
         Method method = resource.getResourceMethod();
-        routing.put(KEY, method == null ? UNMATCHED : templates.computeIfAbsent(method, AccessLogPath::templateOf));
-    }
-
-    static String templateOf(Method method) {
-        Path onClass = method.getDeclaringClass().getAnnotation(Path.class);
-        Path onMethod = method.getAnnotation(Path.class);
-        String joined = "/" + (onClass == null ? "" : onClass.value()) + "/" + (onMethod == null ? "" : onMethod.value());
-        String template = SLASHES.matcher(joined).replaceAll("/");
-        return template.length() > 1 && template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
+        routing.put(KEY, method == null ? UNMATCHED : templates.computeIfAbsent(method, PathTemplate::of));
     }
 }
