@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the test database directly, to prove that a refused request wrote nothing. Inject it into a
@@ -24,14 +25,25 @@ import java.util.regex.Pattern;
 public class Db {
 
     /**
-     * The tables the API writes whose global row counts no background work changes. The flag table
-     * is left out: the overdue scan may raise a flag for any late pump at any moment.
+     * The tables the API writes whose rows no background work changes. The flag table is left out:
+     * the overdue scan may raise a flag for any late pump at any moment. So is {@code audit_event},
+     * which gains a row for every request, refused ones included.
      */
     public static final List<String> API_TABLES =
             List.of("patient", "pump", "fill", "appointment", "glycerol_hold", "idempotency_record");
     private static final Set<String> TABLES = Set.of("patient", "pump", "fill", "appointment", "glycerol_hold",
             "idempotency_record", "flag");
     private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
+
+    /** The rows of one pump a snapshot keeps whole: where they are and what they are called. */
+    private record PumpRows(String table, String column, String label) {
+    }
+
+    private static final List<PumpRows> PUMP_ROWS = List.of(
+            new PumpRows("pump", "id", "pump"),
+            new PumpRows("flag", "pump_id", "flags of pump"),
+            new PumpRows("appointment", "pump_id", "appointments of pump"),
+            new PumpRows("glycerol_hold", "pump_id", "glycerol holds of pump"));
 
     private final AgroalDataSource dataSource;
 
@@ -78,8 +90,9 @@ public class Db {
     }
 
     /**
-     * The state a refused request must leave alone: the row counts of {@link #API_TABLES}, and for
-     * each pump named its own row and the full rows of its flags, appointments and glycerol holds.
+     * The state a refused request must leave alone: the row count and a digest of every row of each
+     * of {@link #API_TABLES} (so that an update shows, not only an insert or a delete), and for each
+     * pump named its own row and the full rows of its flags, appointments and glycerol holds.
      */
     public Snapshot snapshot(String... pumpIds) {
         return new Snapshot(pumpIds, capture(pumpIds));
@@ -101,31 +114,41 @@ public class Db {
         }
     }
 
+    /** One statement, so that a snapshot costs one round trip however many pumps it watches. */
     private Map<String, Object> capture(String... pumpIds) {
-        Map<String, Object> state = new LinkedHashMap<>();
+        List<String> labels = new ArrayList<>();
+        List<String> selects = new ArrayList<>();
+        List<UUID> parameters = new ArrayList<>();
         for (String table : API_TABLES) {
-            state.put(table + " rows", count(table));
+            labels.add(table + " rows");
+            selects.add("select count(*)::text from " + table(table));
+            labels.add(table + " content");
+            selects.add("select md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) from " + table(table)
+                    + " t");
         }
         for (String pumpId : pumpIds) {
             UUID id = UUID.fromString(pumpId);
-            state.put("pump " + pumpId, rowsAsText("pump", "id", id));
-            state.put("flags of pump " + pumpId, rowsAsText("flag", "pump_id", id));
-            state.put("appointments of pump " + pumpId, rowsAsText("appointment", "pump_id", id));
-            state.put("glycerol holds of pump " + pumpId, rowsAsText("glycerol_hold", "pump_id", id));
+            for (PumpRows rows : PUMP_ROWS) {
+                labels.add(rows.label() + " " + pumpId);
+                // Whole rows as PostgreSQL prints them, so that any changed column shows.
+                selects.add("select coalesce(string_agg(t::text, E'\\n' order by t.id), '') from " + table(rows.table())
+                        + " t where t." + rows.column() + " = ?");
+                parameters.add(id);
+            }
         }
-        return state;
-    }
-
-    /** Whole rows as PostgreSQL prints them, so that any changed column shows. */
-    private String rowsAsText(String table, String column, UUID id) {
-        String sql = "select coalesce(string_agg(t::text, E'\\n' order by t.id), '') from " + table(table)
-                + " t where t." + column + " = ?";
+        String sql = "select " + selects.stream().map(select -> "(" + select + ")").collect(Collectors.joining(", "));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, id);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                Map<String, Object> state = new LinkedHashMap<>();
+                for (int i = 0; i < labels.size(); i++) {
+                    state.put(labels.get(i), row.getString(i + 1));
+                }
+                return state;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
