@@ -2,6 +2,7 @@ package org.haipump.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.haipump.platform.web.BodySizeLimit;
+import org.haipump.platform.web.BodySizeReader.BodyTooLargeException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -85,6 +88,22 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
         return unreadable(e, uri);
+    }
+
+    /**
+     * A request type Jackson cannot bind is a bug, not a bad request: without this mapper
+     * quarkus-rest-jackson's own answers an empty 500.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response unbindable(InvalidDefinitionException e, UriInfo uri) {
+        return unexpected(e, uri);
+    }
+
+    /** A chunked body that grew beyond the limit while it was read; the rest of it is not read. */
+    @ServerExceptionMapper
+    public Response tooLarge(BodyTooLargeException e, UriInfo uri) {
+        return Response.fromResponse(respond(BodySizeLimit.problem(e.limit(), null), uri))
+                .header("Connection", "close").build();
     }
 
     @ServerExceptionMapper
@@ -231,6 +250,9 @@ public class ProblemMappers {
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
             Class<?> target = format.getTargetType();
+            if (target == String.class) {
+                return "must not hold a NUL character or half of a surrogate pair";
+            }
             if (target.isEnum()) {
                 return "must be one of " + Arrays.toString(target.getEnumConstants());
             }
@@ -244,8 +266,8 @@ public class ProblemMappers {
 
     private static String simpleTypeName(Class<?> type) {
         return switch (type.getSimpleName()) {
-            case "Instant" -> "ISO-8601 UTC instant such as 2026-11-26T10:00:00Z";
-            case "LocalDate" -> "date such as 2026-11-26";
+            case "Instant" -> "ISO-8601 UTC instant such as 2026-11-26T10:00:00Z, in the years 0001 to 9999";
+            case "LocalDate" -> "date such as 2026-11-26, in the years 0001 to 9999";
             case "UUID" -> "UUID";
             case "ZoneId" -> "IANA time zone such as America/New_York";
             default -> type.getSimpleName();

@@ -13,7 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.haipump.platform.json.StrictJson;
 import org.haipump.platform.problem.Problem;
+import org.haipump.platform.time.IsoTime;
 
 /**
  * Parses typed query parameters so that a malformed value is a 400 naming the parameter, not the
@@ -30,6 +32,14 @@ public class QueryParamConverters implements ParamConverterProvider {
         if (name == null) {
             return null;
         }
+        if (rawType == String.class) {
+            return (ParamConverter<T>) strict(name, text -> {
+                if (!StrictJson.isStorableText(text)) {
+                    throw new IllegalArgumentException("Not storable text");
+                }
+                return text;
+            }, "must not hold a NUL character or half of a surrogate pair");
+        }
         if (rawType == int.class || rawType == Integer.class) {
             return (ParamConverter<T>) strict(name, Integer::valueOf, "must be a whole number");
         }
@@ -37,8 +47,8 @@ public class QueryParamConverters implements ParamConverterProvider {
             return (ParamConverter<T>) strict(name, UUID::fromString, "must be a UUID");
         }
         if (rawType == Instant.class) {
-            return (ParamConverter<T>) strict(name, Instant::parse,
-                    "must be an ISO-8601 UTC instant such as 2026-11-26T10:00:00Z");
+            return (ParamConverter<T>) strict(name, IsoTime::instant,
+                    "must be an ISO-8601 UTC instant such as 2026-11-26T10:00:00Z, in the years 0001 to 9999");
         }
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;

@@ -2,6 +2,7 @@ package org.haipump.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
@@ -93,6 +94,15 @@ class ProblemMappersTest {
 
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(problem(response).getDetail()).doesNotContain("MRN-123").doesNotContain("Ada");
+    }
+
+    @Test
+    void jsonNestedBeyondJacksonsLimitIsAMalformedBody() {
+        Response response = mappers.unreadable(new StreamConstraintsException("Document nesting depth exceeds 1000"),
+                null);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(problem(response).getType()).isEqualTo("/problems/malformed-body");
     }
 
     private static Problem problem(Response response) {
