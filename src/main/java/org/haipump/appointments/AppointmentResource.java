@@ -4,12 +4,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
@@ -31,6 +33,8 @@ import org.haipump.audit.Audited;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/appointments")
+// JSON only: any other media type is a 415 (text/plain would fill a one-field record such as CancellationRequest).
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Appointments", description = "Refill appointments inside the safe window.")
 @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
 public class AppointmentResource {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,6 +30,8 @@ import org.haipump.audit.AuditAction;
 import org.haipump.audit.Audited;
 
 @Path("/api/v1/pumps/{pumpId}/fills")
+// JSON only: any other media type is a 415 (text/plain would fill a one-field record such as CancellationRequest).
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Fills", description = "Recording what a nurse did at the pump.")
 public class FillResource {
 

@@ -4,11 +4,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -26,6 +28,8 @@ import org.haipump.audit.AuditAction;
 import org.haipump.audit.Audited;
 
 @Path("/api/v1/patients")
+// JSON only: any other media type is a 415 (text/plain would fill a one-field record such as CancellationRequest).
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Patients", description = "Patient registration and lookup.")
 @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
 public class PatientResource {

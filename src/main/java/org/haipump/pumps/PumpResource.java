@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -35,6 +37,8 @@ import org.haipump.audit.Audited;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/pumps")
+// JSON only: any other media type is a 415 (text/plain would fill a one-field record such as CancellationRequest).
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Pumps", description = "Implanted pumps, their next refill, schedule, therapy mode, removal and glycerol holds.")
 @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
 public class PumpResource {
