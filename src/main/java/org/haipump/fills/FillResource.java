@@ -10,6 +10,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -52,10 +53,13 @@ public class FillResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FillResponse.class)))
     public Response record(@PathParam("pumpId") UUID pumpId,
             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(IfMatch.HEADER) List<String> ifMatch,
-            @NotNull @Valid RecordFillRequest body, UriInfo uri) {
-        // Checked here rather than by annotations, so that the problem names the header, not the Java parameter.
-        if (key != null && !VALID_KEY.matcher(key).matches()) {
-            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters");
+            @NotNull @Valid RecordFillRequest body, UriInfo uri, HttpHeaders headers) {
+        // Checked here rather than by annotations, so that the problem names the header, not the Java parameter;
+        // on the raw values, because @HeaderParam reads an empty header as none: a client whose key was left
+        // empty must learn that it has no retry safety.
+        List<String> sent = headers.getRequestHeader(IDEMPOTENCY_KEY);
+        if (sent != null && !sent.isEmpty() && (sent.size() > 1 || !VALID_KEY.matcher(sent.get(0)).matches())) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be sent once, as 1 to 255 visible ASCII characters");
         }
         FillOutcome outcome = service.record(pumpId, body, key, IfMatch.parse(ifMatch));
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder()
