@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.haipump.cycle.TherapyMode;
+import org.haipump.platform.validation.OnOrAfter;
 
 public record RegisterPumpRequest(
         @NotNull UUID patientId,
@@ -17,7 +18,8 @@ public record RegisterPumpRequest(
         @NotBlank @Size(max = 100) String serialNumber,
         @NotNull @Positive @DecimalMax("500") @Digits(integer = 3, fraction = 2) BigDecimal reservoirVolumeMl,
         @NotNull @Positive @DecimalMax("100") @Digits(integer = 3, fraction = 3) BigDecimal nominalFlowRateMlPerDay,
-        @NotNull LocalDate implantedOn,
+        /** Not in the future (in the patient's zone), nor before 1900: no patient was born earlier. */
+        @NotNull @OnOrAfter("1900-01-01") LocalDate implantedOn,
         /** ACTIVE when absent. */
         TherapyMode therapyMode) {
 }
