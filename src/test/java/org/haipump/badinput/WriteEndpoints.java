@@ -1,0 +1,108 @@
+package org.haipump.badinput;
+
+import static org.haipump.badinput.WriteEndpoint.post;
+
+import io.restassured.RestAssured;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.haipump.appointments.BookAppointmentRequest;
+import org.haipump.appointments.CancellationRequest;
+import org.haipump.fills.RecordFillRequest;
+import org.haipump.patients.RegisterPatientRequest;
+import org.haipump.pumps.GlycerolHoldRequest;
+import org.haipump.pumps.RegisterPumpRequest;
+import org.haipump.pumps.RemovalRequest;
+import org.haipump.pumps.TherapyModeRequest;
+import org.haipump.support.Api;
+import org.haipump.support.Tokens;
+
+/**
+ * Every POST and PUT of the API, one line each. To bring a new write endpoint under the bad-input
+ * suite, add a line here: its path, its request record, a role allowed to call it, and a fixture
+ * that makes its path ids exist and returns a request it accepts. The valid body must name every
+ * field of the record, optional ones included (the suite checks that), so that each is mutated.
+ */
+final class WriteEndpoints {
+
+    static final String ACKNOWLEDGEMENT = Api.FLAGS + "/{id}/acknowledgement";
+
+    static final List<WriteEndpoint> ALL = List.of(
+            post(Api.PATIENTS, RegisterPatientRequest.class, Tokens::scheduler,
+                    () -> Target.of(Api.patientBody(Api.uniqueMrn()))),
+            post(Api.PUMPS, RegisterPumpRequest.class, Tokens::scheduler,
+                    () -> Target.of(Api.pumpBody(Api.registerPatient()))),
+            post(Api.THERAPY_MODE, TherapyModeRequest.class, Tokens::scheduler,
+                    WriteEndpoints::therapyModeChange),
+            post(Api.REMOVAL, RemovalRequest.class, Tokens::scheduler, WriteEndpoints::removal),
+            post(Api.HOLDS, GlycerolHoldRequest.class, Tokens::scheduler, WriteEndpoints::glycerolHold),
+            post(Api.FILLS, RecordFillRequest.class, Tokens::nurse, WriteEndpoints::fill),
+            post(Api.APPOINTMENTS, BookAppointmentRequest.class, Tokens::scheduler, WriteEndpoints::booking),
+            post(Api.CANCELLATION, CancellationRequest.class, Tokens::scheduler, WriteEndpoints::cancellation),
+            post(ACKNOWLEDGEMENT, null, Tokens::nurse, WriteEndpoints::acknowledgement));
+
+    private WriteEndpoints() {
+    }
+
+    private static Target therapyModeChange() {
+        String pumpId = Api.newPump();
+        return Target.at(pumpId).body(Map.of("mode", "MAINTENANCE")).watching(pumpId);
+    }
+
+    private static Target removal() {
+        String pumpId = Api.newPump();
+        Map<String, Object> body = Api.removalBody(Api.today(), "COMPLETED_THERAPY");
+        body.put("note", "Explanted after the last cycle");
+        return Target.at(pumpId).body(body).watching(pumpId);
+    }
+
+    /** A 50-day absence from two days after the pump's second refill: its glycerol fill covers it. */
+    private static Target glycerolHold() {
+        Instant lastFill = Api.daysAgo(13);
+        String pumpId = Api.pumpFilledAt(lastFill, "CHEMOTHERAPY");
+        LocalDate departOn = Api.localDate(lastFill.plus(Api.REFILL_INTERVAL.multipliedBy(2)).plus(Duration.ofDays(2)));
+        return Target.at(pumpId).body(Api.holdBody(departOn, departOn.plusDays(50))).watching(pumpId);
+    }
+
+    /** The heparin refill of a pump filled with chemotherapy 13 days ago, completing its open appointment. */
+    private static Target fill() {
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(13), "CHEMOTHERAPY");
+        String appointmentId = Api.bookAppointment(pumpId, Api.now().plus(Duration.ofHours(1)));
+        Map<String, Object> body = Api.fill(Api.now(), "HEPARIN", Api.FULL_ML, 10.5);
+        body.put("deviationReason", "Heparin as planned");
+        body.put("appointmentId", appointmentId);
+        body.put("notes", "Site clean, no pain");
+        return Target.at(pumpId).body(body).header("Idempotency-Key", "bad-input-" + UUID.randomUUID())
+                .watching(pumpId);
+    }
+
+    private static Target booking() {
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(13), "CHEMOTHERAPY");
+        Map<String, Object> body = Api.appointmentBody(pumpId, Api.now().plus(Duration.ofHours(2)));
+        body.put("site", "Infusion suite B");
+        body.put("plannedDrug", "HEPARIN");
+        body.put("reason", "Routine refill");
+        return Target.of(body).watching(pumpId);
+    }
+
+    private static Target cancellation() {
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(13), "CHEMOTHERAPY");
+        String appointmentId = Api.bookAppointment(pumpId, Api.now().plus(Duration.ofHours(2)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", "Patient unwell");
+        return Target.at(appointmentId).body(body).watching(pumpId);
+    }
+
+    /** The open flow flag of a pump that ran a third faster than its nominal rate. */
+    private static Target acknowledgement() {
+        String pumpId = Api.pumpWithFlowFlag();
+        String flagId = RestAssured.given().auth().oauth2(Tokens.nurse())
+                .queryParam("pumpId", pumpId).queryParam("status", "OPEN")
+                .get(Api.FLAGS).then().statusCode(200).extract().path("items[0].id");
+        return Target.at(flagId).watching(pumpId);
+    }
+}
