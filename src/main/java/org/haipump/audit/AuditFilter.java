@@ -17,27 +17,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.haipump.platform.problem.Problem;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.Listing;
 import org.haipump.platform.web.PathTemplate;
+import org.haipump.platform.web.RequestId;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Gives every request an id ({@code X-Request-Id}, also in the log's MDC) and appends one audit
+ * Gives every request an id ({@link RequestId}, also in the log's MDC) and appends one audit
  * record for every call of an {@link Audited} method once its status is known, refusals included.
  */
 public class AuditFilter {
 
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
     private static final String REQUEST_ID = "requestId";
-    /** A caller's id is kept only when it cannot carry anything but an id. */
-    private static final Pattern CALLER_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final List<String> KNOWN_ROLES = List.of(Roles.ADMIN, Roles.NURSE, Roles.PARTNER, Roles.SCHEDULER);
     private static final Logger LOG = Logger.getLogger(AuditFilter.class);
 
@@ -55,8 +52,7 @@ public class AuditFilter {
 
     @ServerRequestFilter(preMatching = true)
     public void assignRequestId(ContainerRequestContext request) {
-        String given = request.getHeaderString(REQUEST_ID_HEADER);
-        String id = given != null && CALLER_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = RequestId.of(request.getHeaderString(RequestId.HEADER));
         request.setProperty(REQUEST_ID, id);
         MDC.put(REQUEST_ID, id);
     }
@@ -65,7 +61,7 @@ public class AuditFilter {
     public Uni<Void> record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         Object requestId = request.getProperty(REQUEST_ID);
         if (requestId != null) {
-            response.getHeaders().putSingle(REQUEST_ID_HEADER, requestId);
+            response.getHeaders().putSingle(RequestId.HEADER, requestId);
         }
         Optional<Operation> operation = operationOf(resource);
         // 503: the database is unreachable, so nothing was read or changed and there is no trail to write to.

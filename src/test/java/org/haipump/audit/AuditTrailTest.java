@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.haipump.flags.OverdueScan;
+import org.haipump.platform.web.RequestId;
 import org.haipump.support.Api;
 import org.haipump.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,7 @@ class AuditTrailTest {
         assertThat(row.status()).isEqualTo(403);
 
         rid = requestId();
-        given().header(AuditFilter.REQUEST_ID_HEADER, rid).get(PUMP, pumpId).then().statusCode(401);
+        given().header(RequestId.HEADER, rid).get(PUMP, pumpId).then().statusCode(401);
         expect(rid, null, null, "READ", "GET /api/v1/pumps/{id}", "pump", pumpId, List.of(patientId), "DENIED", 401);
 
         rid = requestId();
@@ -257,10 +258,10 @@ class AuditTrailTest {
     @Test
     void theRequestIdIsEchoedAndOnlyAnIdIsTakenFromTheCaller() {
         String rid = requestId();
-        as(Tokens.nurse(), rid).get(PATIENT, UUID.randomUUID()).then().header(AuditFilter.REQUEST_ID_HEADER, rid);
+        as(Tokens.nurse(), rid).get(PATIENT, UUID.randomUUID()).then().header(RequestId.HEADER, rid);
 
         String generated = as(Tokens.nurse(), "MRN 12345 Ada Testpatient").get(PATIENT, UUID.randomUUID())
-                .then().statusCode(404).extract().header(AuditFilter.REQUEST_ID_HEADER);
+                .then().statusCode(404).extract().header(RequestId.HEADER);
         assertThat(generated).isNotEqualTo("MRN 12345 Ada Testpatient").matches("[0-9a-f-]{36}");
         assertThat(audit.byRequestId(generated)).hasSize(1);
     }
@@ -274,7 +275,7 @@ class AuditTrailTest {
     }
 
     private static RequestSpecification as(String token, String requestId) {
-        return Api.as(token).header(AuditFilter.REQUEST_ID_HEADER, requestId);
+        return Api.as(token).header(RequestId.HEADER, requestId);
     }
 
     private AuditRows.Row only(String requestId) {

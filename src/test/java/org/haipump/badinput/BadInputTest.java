@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.haipump.badinput.BadRequest.Wire;
+import org.haipump.platform.web.RequestId;
 import org.haipump.support.Db;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
@@ -127,6 +128,7 @@ class BadInputTest {
     static void assertIsProblem(HttpResponse<String> response, String what) throws IOException {
         assertThat(response.headers().firstValue("Content-Type")).as(what).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue(RequestId.HEADER)).as(what + ": its request id").isPresent();
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.path("type").asText()).as(what).startsWith("/problems/");
         assertThat(problem.path("title").asText()).as(what).isNotBlank();
