@@ -1,0 +1,4 @@
+create table item (
+    id   uuid primary key,
+    name text not null
+);

@@ -1,0 +1,38 @@
+-- POST /api/v1/pumps/{id}/fills with an Idempotency-Key, each request for another pump.
+-- BENCH_FILLS: lines "pumpId,drug,residualVolumeMl", most due first; BENCH_FILL_OFFSET skips the
+-- lines an earlier run used; each of the BENCH_THREADS threads takes every BENCH_THREADS-th line.
+-- A thread that runs out of pumps asks for an unknown one: a 404 that fails the run loudly.
+local report = dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
+
+local rows = {}
+local used = 0
+local run = os.getenv("BENCH_RUN_ID") or "run"
+local headers = {
+  ["Authorization"] = "Bearer " .. report.token(),
+  ["Content-Type"] = "application/json",
+}
+
+setup = report.setup
+done = report.done
+
+function init(args)
+  local threads = tonumber(os.getenv("BENCH_THREADS"))
+  local offset = tonumber(os.getenv("BENCH_FILL_OFFSET") or "0")
+  local i = 0
+  for line in io.lines(os.getenv("BENCH_FILLS")) do
+    if i >= offset and (i - offset) % threads == tid then
+      rows[#rows + 1] = line
+    end
+    i = i + 1
+  end
+end
+
+function request()
+  used = used + 1
+  local row = rows[used] or "00000000-0000-4000-8000-000000000000,HEPARIN,16"
+  local id, drug, residual = row:match("([^,]+),([^,]+),([^,]+)")
+  headers["Idempotency-Key"] = "bench-" .. run .. "-" .. id
+  local body = string.format('{"performedAt":"%s","drug":"%s","volumeMl":30,"residualVolumeMl":%s}',
+      os.date("!%Y-%m-%dT%H:%M:%SZ"), drug, residual)
+  return wrk.format("POST", "/api/v1/pumps/" .. id .. "/fills", headers, body)
+end

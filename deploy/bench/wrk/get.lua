@@ -1,0 +1,42 @@
+-- GET requests with a bearer token. BENCH_TARGET picks what is asked:
+--   ceiling   GET /bench/ceiling (the bench build's no-op endpoint)
+--   pump      GET /api/v1/pumps/{id}, a random id from the file BENCH_PUMP_IDS per request
+--   worklist  GET /api/v1/worklist (the first page of 50)
+--   mixed     the three in turn (the warm-up)
+local report = dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
+
+local target = os.getenv("BENCH_TARGET")
+local ids
+local turn = 0
+
+wrk.headers["Authorization"] = "Bearer " .. report.token()
+setup = report.setup
+done = report.done
+
+function init(args)
+  if target == "pump" or target == "mixed" then
+    ids = report.lines(os.getenv("BENCH_PUMP_IDS"))
+  end
+  math.randomseed(os.time() * 100 + (tid or 0))
+end
+
+local function pump()
+  return wrk.format("GET", "/api/v1/pumps/" .. ids[math.random(#ids)])
+end
+
+local paths = { ceiling = "/bench/ceiling", worklist = "/api/v1/worklist" }
+
+function request()
+  if target == "pump" then
+    return pump()
+  elseif target == "mixed" then
+    turn = turn % 3 + 1
+    if turn == 1 then
+      return pump()
+    end
+    return wrk.format("GET", turn == 2 and paths.ceiling or paths.worklist)
+  end
+  local path = paths[target]
+  assert(path, "unknown BENCH_TARGET " .. tostring(target))
+  return wrk.format("GET", path)
+end
