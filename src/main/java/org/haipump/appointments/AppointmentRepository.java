@@ -14,10 +14,16 @@ public class AppointmentRepository implements PanacheRepositoryBase<AppointmentE
         return find("pumpId = ?1 and status = ?2", pumpId, AppointmentStatus.BOOKED).firstResultOptional();
     }
 
+    /** Native SQL: Hibernate would translate an HQL {@code in} list to SQL anew on every call. */
+    @SuppressWarnings("unchecked")
     public List<AppointmentEntity> openForPumps(Collection<UUID> pumpIds) {
         if (pumpIds.isEmpty()) {
             return List.of();
         }
-        return list("pumpId in ?1 and status = ?2", pumpIds, AppointmentStatus.BOOKED);
+        return getEntityManager().createNativeQuery(
+                        "select * from appointment where pump_id in (:pumpIds) and status = 'BOOKED'",
+                        AppointmentEntity.class)
+                .setParameter("pumpIds", pumpIds)
+                .getResultList();
     }
 }

@@ -20,10 +20,16 @@ public class FlagRepository implements PanacheRepositoryBase<FlagEntity, UUID> {
                 FlagStatus.RESOLVED, at, resolution, pumpId, kind, FlagStatus.OPEN);
     }
 
+    /** Native SQL: Hibernate would translate an HQL {@code in} list to SQL anew on every call. */
+    @SuppressWarnings("unchecked")
     public List<FlagEntity> openForPumps(Collection<UUID> pumpIds) {
         if (pumpIds.isEmpty()) {
             return List.of();
         }
-        return list("pumpId in ?1 and status = ?2 order by raisedAt", pumpIds, FlagStatus.OPEN);
+        return getEntityManager().createNativeQuery(
+                        "select * from flag where pump_id in (:pumpIds) and status = 'OPEN' order by raised_at",
+                        FlagEntity.class)
+                .setParameter("pumpIds", pumpIds)
+                .getResultList();
     }
 }

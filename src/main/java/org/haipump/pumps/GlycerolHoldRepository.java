@@ -12,7 +12,16 @@ public class GlycerolHoldRepository implements PanacheRepositoryBase<GlycerolHol
         return list("pumpId = ?1 order by departOn", pumpId);
     }
 
+    /** Native SQL: Hibernate would translate an HQL {@code in} list to SQL anew on every call. */
+    @SuppressWarnings("unchecked")
     public List<GlycerolHoldEntity> forPumps(List<UUID> pumpIds) {
-        return list("pumpId in ?1 order by departOn", pumpIds);
+        if (pumpIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createNativeQuery(
+                        "select * from glycerol_hold where pump_id in (:pumpIds) order by depart_on",
+                        GlycerolHoldEntity.class)
+                .setParameter("pumpIds", pumpIds)
+                .getResultList();
     }
 }

@@ -58,7 +58,7 @@ public class PumpCycles {
     public Map<UUID, FillEntity> lastFillsOf(Collection<PumpEntity> pumps) {
         List<UUID> lastFillIds = pumps.stream().map(p -> p.lastFillId).filter(Objects::nonNull).toList();
         return lastFillIds.isEmpty() ? Map.of()
-                : fills.list("id in ?1", lastFillIds).stream().collect(Collectors.toMap(f -> f.id, Function.identity()));
+                : fills.byIds(lastFillIds).stream().collect(Collectors.toMap(f -> f.id, Function.identity()));
     }
 
     /** The cycles of many pumps whose latest fills are already loaded. */
@@ -67,8 +67,7 @@ public class PumpCycles {
             return Map.of();
         }
         List<UUID> pumpIds = pumps.stream().map(p -> p.id).toList();
-        Map<UUID, PatientEntity> patientsById = patients.list("id in ?1",
-                        pumps.stream().map(p -> p.patientId).distinct().toList())
+        Map<UUID, PatientEntity> patientsById = patients.byIds(pumps.stream().map(p -> p.patientId).distinct().toList())
                 .stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
         Map<UUID, Drug> lastRestDrugs = lastFills.isEmpty() ? Map.of() : fills.lastRestDrugs(pumpIds);
         Map<UUID, List<GlycerolHold>> holdsByPump = holds.forPumps(pumpIds).stream().collect(
