@@ -3,7 +3,7 @@
 # its bench-only endpoints and a minimal app of the same stack, seeds its own databases with SQL,
 # measures each figure beside its ceiling in the same run, and prints the results table.
 #
-#   deploy/bench/run.sh           the documented sizes and durations (about 15 minutes)
+#   deploy/bench/run.sh           the documented sizes and durations (about 16 minutes)
 #   deploy/bench/run.sh --quick   small sizes, short runs: checks the harness (about 4 minutes)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust), Java 17, psql, pgbench and wrk (wrk
@@ -30,7 +30,7 @@ done
 if $QUICK; then
   DEFAULTS=(10000 50000 5 5 3 1 1)
 else
-  DEFAULTS=(100000 1000000 30 30 10 3 5)
+  DEFAULTS=(100000 1000000 30 30 30 3 5)
 fi
 PUMPS=${BENCH_PUMPS:-${DEFAULTS[0]}}
 SCAN_PUMPS=${BENCH_SCAN_PUMPS:-${DEFAULTS[1]}}
@@ -309,12 +309,13 @@ sql "$DB" -c "select p.id || ',' || p.next_drug || ',' || to_char(greatest(0, le
                 30 - extract(epoch from now() - f.performed_at) / 86400 * p.nominal_flow_rate_ml_per_day)), 'FM990.00')
               from pump p join fill f on f.id = p.last_fill_id
               where p.status = 'ACTIVE' order by p.next_due_at, p.id" >"$OUT/fills-all.txt"
-split_at=$(($(wc -l <"$OUT/fills-all.txt") * 7 / 10))
+split_at=$(($(wc -l <"$OUT/fills-all.txt") * 6 / 10))
 head -n "$split_at" "$OUT/fills-all.txt" >"$OUT/fills-measured.txt"
 tail -n +"$((split_at + 1))" "$OUT/fills-all.txt" >"$OUT/fills-warmup.txt"
 FILLS_BEFORE=$(sql "$DB" -c "select count(*) from fill")
 log "warm-up: ${FILL_WARMUP}s of fills (on the least due pumps)"
 load fill_warmup fill.lua "$FILL_WARMUP" BENCH_FILLS="$OUT/fills-warmup.txt" BENCH_TOKEN="$NURSE"
+sleep 1
 FILLS_MID=$(sql "$DB" -c "select count(*) from fill")
 AUDIT_MID=$(sql "$DB" -c "select count(*) from audit_event" 2>/dev/null || echo 0)
 log "measuring fills for ${DURATION}s"
