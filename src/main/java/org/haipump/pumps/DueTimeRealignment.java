@@ -72,6 +72,11 @@ public class DueTimeRealignment {
 
     private int realignInTransaction() {
         CyclePolicy policy = rules.policy();
+        // Each active pump looks up its latest fill by primary key. Left to itself the planner hashes
+        // the whole fill table instead: every fill ever recorded read at every start (1.8 s at
+        // 100,000 pumps with a year of fills, against 0.25 s).
+        em.createNativeQuery("set local enable_hashjoin = off").executeUpdate();
+        em.createNativeQuery("set local enable_mergejoin = off").executeUpdate();
         int pumps = em.createNativeQuery(REALIGN_PUMPS)
                 .setParameter("refill", (double) policy.refillInterval().toSeconds())
                 .setParameter("glycerol", (double) policy.glycerolInterval().toSeconds())
