@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.SessionCheckMode;
 
 @ApplicationScoped
 public class PatientRepository implements PanacheRepositoryBase<PatientEntity, UUID> {
 
-    /** The patients with these ids, in one statement translated once (see {@code FillRepository.byIds}). */
+    /** The patients with these ids, those not yet loaded in one statement (see {@code FillRepository.byIds}). */
     public List<PatientEntity> byIds(List<UUID> ids) {
-        return getSession().findMultiple(PatientEntity.class, ids).stream().filter(Objects::nonNull).toList();
+        return getSession().findMultiple(PatientEntity.class, ids, SessionCheckMode.ENABLED).stream()
+                .filter(Objects::nonNull).toList();
     }
 
     public Optional<PatientEntity> findByMrn(String mrn) {

@@ -9,16 +9,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.haipump.cycle.Drug;
+import org.hibernate.SessionCheckMode;
 
 @ApplicationScoped
 public class FillRepository implements PanacheRepositoryBase<FillEntity, UUID> {
 
     /**
-     * The fills with these ids, in one statement. Unlike an HQL {@code in} list, whose SQL Hibernate
+     * The fills with these ids: those this transaction already holds (a fill just recorded among
+     * them), the others in one statement. Unlike an HQL {@code in} list, whose SQL Hibernate
      * translates anew on every call, the entity loader's statement is translated once.
      */
     public List<FillEntity> byIds(List<UUID> ids) {
-        return getSession().findMultiple(FillEntity.class, ids).stream().filter(Objects::nonNull).toList();
+        return getSession().findMultiple(FillEntity.class, ids, SessionCheckMode.ENABLED).stream()
+                .filter(Objects::nonNull).toList();
     }
 
     public PanacheQuery<FillEntity> newestFirst(UUID pumpId) {
