@@ -3,7 +3,7 @@
 # its bench-only endpoints and a minimal app of the same stack, seeds its own databases with SQL,
 # measures each figure beside its ceiling in the same run, and prints the results table.
 #
-#   deploy/bench/run.sh           the documented sizes and durations (about 16 minutes)
+#   deploy/bench/run.sh           the documented sizes and durations (about 7 minutes)
 #   deploy/bench/run.sh --quick   small sizes, short runs: checks the harness (about 4 minutes)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust), Java 17, psql, pgbench and wrk (wrk
@@ -108,7 +108,7 @@ for port in "$PORT" "$MIN_PORT"; do
 done
 
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-[[ -z $(git status --porcelain 2>/dev/null) ]] || COMMIT="$COMMIT (with uncommitted changes)"
+[[ -z $(git status --porcelain --untracked-files=no 2>/dev/null) ]] || COMMIT="$COMMIT (with uncommitted changes)"
 CPU_MODEL=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
 MACHINE="$(nproc) cores ($CPU_MODEL), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM"
 PG_VERSION=$(sql postgres -c "show server_version")
