@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.haipump.platform.persistence.ByIds;
 
 @ApplicationScoped
 public class AppointmentRepository implements PanacheRepositoryBase<AppointmentEntity, UUID> {
@@ -14,16 +15,7 @@ public class AppointmentRepository implements PanacheRepositoryBase<AppointmentE
         return find("pumpId = ?1 and status = ?2", pumpId, AppointmentStatus.BOOKED).firstResultOptional();
     }
 
-    /** Native SQL: Hibernate would translate an HQL {@code in} list to SQL anew on every call. */
-    @SuppressWarnings("unchecked")
     public List<AppointmentEntity> openForPumps(Collection<UUID> pumpIds) {
-        if (pumpIds.isEmpty()) {
-            return List.of();
-        }
-        return getEntityManager().createNativeQuery(
-                        "select * from appointment where pump_id in (:pumpIds) and status = 'BOOKED'",
-                        AppointmentEntity.class)
-                .setParameter("pumpIds", pumpIds)
-                .getResultList();
+        return ByIds.select(getEntityManager(), AppointmentEntity.class, "select * from appointment where pump_id in (:ids) and status = 'BOOKED'", pumpIds);
     }
 }

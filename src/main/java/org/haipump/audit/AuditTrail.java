@@ -6,13 +6,11 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.haipump.platform.persistence.Conditions;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
@@ -65,26 +63,16 @@ public class AuditTrail {
         if (from != null && to != null && !from.isBefore(to)) {
             throw ProblemException.invalid("from", "must be before to");
         }
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> parameters = new HashMap<>();
-        if (patientId != null) {
-            // @> with a one-element array is what the GIN index on patient_ids answers.
-            clauses.add("patient_ids @> array[cast(:patientId as uuid)]");
-            parameters.put("patientId", patientId);
-        }
-        if (from != null) {
-            clauses.add("occurred_at >= :from");
-            parameters.put("from", from);
-        }
-        if (to != null) {
-            clauses.add("occurred_at < :to");
-            parameters.put("to", to);
-        }
-        String where = clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        Conditions filters = new Conditions()
+                // @> with a one-element array is what the GIN index on patient_ids answers.
+                .when(patientId, "patient_ids @> array[cast(:patientId as uuid)]", "patientId")
+                .when(from, "occurred_at >= :from", "from")
+                .when(to, "occurred_at < :to", "to");
+        String where = filters.where();
         Query rows = entityManager.createNativeQuery(
                 "select * from audit_event" + where + " order by occurred_at desc, id desc", AuditEventEntity.class);
         Query count = entityManager.createNativeQuery("select count(*) from audit_event" + where, Long.class);
-        parameters.forEach((name, value) -> {
+        filters.parameters().forEach((name, value) -> {
             rows.setParameter(name, value);
             count.setParameter(name, value);
         });

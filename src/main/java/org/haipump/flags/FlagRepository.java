@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.haipump.platform.persistence.ByIds;
 
 @ApplicationScoped
 public class FlagRepository implements PanacheRepositoryBase<FlagEntity, UUID> {
@@ -20,16 +21,7 @@ public class FlagRepository implements PanacheRepositoryBase<FlagEntity, UUID> {
                 FlagStatus.RESOLVED, at, resolution, pumpId, kind, FlagStatus.OPEN);
     }
 
-    /** Native SQL: Hibernate would translate an HQL {@code in} list to SQL anew on every call. */
-    @SuppressWarnings("unchecked")
     public List<FlagEntity> openForPumps(Collection<UUID> pumpIds) {
-        if (pumpIds.isEmpty()) {
-            return List.of();
-        }
-        return getEntityManager().createNativeQuery(
-                        "select * from flag where pump_id in (:pumpIds) and status = 'OPEN' order by raised_at",
-                        FlagEntity.class)
-                .setParameter("pumpIds", pumpIds)
-                .getResultList();
+        return ByIds.select(getEntityManager(), FlagEntity.class, "select * from flag where pump_id in (:ids) and status = 'OPEN' order by raised_at", pumpIds);
     }
 }

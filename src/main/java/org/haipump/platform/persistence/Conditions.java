@@ -25,6 +25,11 @@ public final class Conditions {
         return (clauses.isEmpty() ? "" : String.join(" and ", clauses)) + " order by " + order;
     }
 
+    /** For native SQL: {@code " where "} and the clauses joined with {@code and}, or nothing. */
+    public String where() {
+        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+
     public Map<String, Object> parameters() {
         return parameters;
     }
