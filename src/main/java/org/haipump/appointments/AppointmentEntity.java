@@ -74,6 +74,14 @@ public class AppointmentEntity {
     @Column(name = "fill_id")
     public UUID fillId;
 
+    /** Booked to start at or after the end of the reserve, with a reason. */
+    @Column(nullable = false)
+    public boolean urgent;
+
+    /** When the overdue scan found it still booked {@code hai.appointments.missed-after} past its start. */
+    @Column(name = "missed_at")
+    public Instant missedAt;
+
     @Version
     public long version;
 }

@@ -35,7 +35,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/appointments")
 // JSON only: any other media type is a 415 (text/plain would fill a one-field record such as CancellationRequest).
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Appointments", description = "Refill appointments inside the safe window.")
+@Tag(name = "Appointments", description = "Refill appointments inside the safe window, urgent visits once past due, moves and missed visits.")
 @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
 public class AppointmentResource {
 
@@ -67,6 +67,14 @@ public class AppointmentResource {
     public ItemsPage<AppointmentResponse> list(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("status") AppointmentStatus status, @Valid @BeanParam PageRequest page) {
         return service.list(from, to, status, page);
+    }
+
+    @Audited(action = AuditAction.UPDATE, resource = "appointment")
+    @POST
+    @Path("/{id}/reschedule")
+    public RestResponse<AppointmentResponse> reschedule(@PathParam("id") UUID id,
+            @HeaderParam(IfMatch.HEADER) List<String> ifMatch, @NotNull @Valid RescheduleRequest body) {
+        return service.reschedule(id, IfMatch.parse(ifMatch), body).ok();
     }
 
     @Audited(action = AuditAction.UPDATE, resource = "appointment")

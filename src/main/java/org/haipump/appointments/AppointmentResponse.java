@@ -1,10 +1,15 @@
 package org.haipump.appointments;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.haipump.cycle.Drug;
 import org.haipump.audit.PatientRecord;
 
+/**
+ * An appointment; {@code urgent} when it starts at or after the end of its refill's reserve,
+ * {@code history} the start times it had before each move, oldest first.
+ */
 public record AppointmentResponse(
         UUID id,
         UUID pumpId,
@@ -15,6 +20,7 @@ public record AppointmentResponse(
         Drug plannedDrug,
         String reason,
         AppointmentStatus status,
+        boolean urgent,
         Instant refillDueAt,
         Instant windowOpensAt,
         Instant windowClosesAt,
@@ -24,11 +30,23 @@ public record AppointmentResponse(
         String cancelledBy,
         String cancellationReason,
         Instant completedAt,
-        UUID fillId) implements PatientRecord {
+        UUID fillId,
+        Instant missedAt,
+        List<Reschedule> history) implements PatientRecord {
 
-    public static AppointmentResponse of(AppointmentEntity a) {
+    /** One move: the start it had before, when, by whom and why. */
+    public record Reschedule(Instant previousStartsAt, Instant newStartsAt, String reason, String rescheduledBy,
+                             Instant rescheduledAt) {
+
+        static Reschedule of(AppointmentRescheduleEntity r) {
+            return new Reschedule(r.previousStartsAt, r.newStartsAt, r.reason, r.rescheduledBy, r.rescheduledAt);
+        }
+    }
+
+    public static AppointmentResponse of(AppointmentEntity a, List<AppointmentRescheduleEntity> history) {
         return new AppointmentResponse(a.id, a.pumpId, a.patientId, a.startsAt, a.location, a.site, a.plannedDrug,
-                a.reason, a.status, a.refillDueAt, a.windowOpensAt, a.windowClosesAt, a.bookedBy, a.bookedAt,
-                a.cancelledAt, a.cancelledBy, a.cancellationReason, a.completedAt, a.fillId);
+                a.reason, a.status, a.urgent, a.refillDueAt, a.windowOpensAt, a.windowClosesAt, a.bookedBy,
+                a.bookedAt, a.cancelledAt, a.cancelledBy, a.cancellationReason, a.completedAt, a.fillId, a.missedAt,
+                history == null ? List.of() : history.stream().map(Reschedule::of).toList());
     }
 }

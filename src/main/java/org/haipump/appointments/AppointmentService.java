@@ -5,10 +5,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.haipump.cycle.BookingWindow;
+import org.haipump.cycle.BookingSlot;
 import org.haipump.cycle.PumpCycle;
+import org.haipump.platform.persistence.Conditions;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.web.IfMatch;
@@ -19,23 +23,27 @@ import org.haipump.pumps.PumpCycles;
 import org.haipump.pumps.PumpEntity;
 import org.haipump.pumps.PumpRemoved;
 import org.haipump.pumps.PumpService;
-import org.haipump.platform.persistence.Conditions;
 
-/** Booking refill appointments inside the safe window; one open appointment per pump. */
+/**
+ * Booking refill appointments inside the safe window, or urgently once a refill is past due;
+ * moving and cancelling them. A pump has at most one open (BOOKED) appointment.
+ */
 @ApplicationScoped
 public class AppointmentService {
 
     private final AppointmentRepository appointments;
     private final PumpService pumps;
     private final PumpCycles cycles;
+    private final AppointmentEvents events;
     private final CurrentActor actor;
     private final Clock clock;
 
     AppointmentService(AppointmentRepository appointments, PumpService pumps, PumpCycles cycles,
-                       CurrentActor actor, Clock clock) {
+                       AppointmentEvents events, CurrentActor actor, Clock clock) {
         this.appointments = appointments;
         this.pumps = pumps;
         this.cycles = cycles;
+        this.events = events;
         this.actor = actor;
         this.clock = clock;
     }
@@ -45,36 +53,62 @@ public class AppointmentService {
         PumpEntity pump = pumps.requireActiveForUpdate(request.pumpId());
         PumpCycle cycle = cycles.cycleOf(pump);
         Instant now = clock.instant();
-        BookingWindow window = cycles.rules().assessBooking(cycle, request.startsAt(), now)
+        Instant startsAt = request.startsAt().truncatedTo(ChronoUnit.MICROS);
+        BookingSlot slot = cycles.rules().assessBooking(cycle, startsAt, request.reason(), now)
                 .orElseThrow(ProblemException::of);
         if (appointments.findOpen(pump.id).isPresent()) {
             throw ProblemException.conflict("open-appointment-exists",
-                    "The pump already has an open appointment; cancel it before booking another.");
+                    "The pump already has an open appointment; reschedule or cancel it instead.");
         }
         AppointmentEntity appointment = new AppointmentEntity();
         appointment.id = UUID.randomUUID();
         appointment.pumpId = pump.id;
         appointment.patientId = pump.patientId;
-        appointment.startsAt = request.startsAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        appointment.startsAt = startsAt;
         appointment.location = request.location();
         appointment.site = request.site();
         appointment.plannedDrug = request.plannedDrug() != null ? request.plannedDrug()
-                : cycles.rules().expectedDrug(cycle, request.startsAt());
+                : cycles.rules().plannedDrug(cycle, startsAt);
         appointment.reason = request.reason();
         appointment.status = AppointmentStatus.BOOKED;
-        appointment.refillDueAt = pump.nextDueAt;
-        appointment.windowOpensAt = window.opensAt();
-        appointment.windowClosesAt = window.closesAt();
+        place(appointment, slot);
         appointment.bookedBy = actor.name();
         appointment.bookedAt = now;
         appointments.persist(appointment);
+        events.booked.fire(new AppointmentBooked(appointment.id, pump.id, pump.patientId, startsAt,
+                appointment.urgent, now));
+        return versioned(appointment);
+    }
+
+    /** Moves a booked appointment under the booking rules; its earlier start is kept in its history. */
+    @Transactional
+    public Versioned<AppointmentResponse> reschedule(UUID id, IfMatch ifMatch, RescheduleRequest request) {
+        AppointmentEntity appointment = lockedForChange(id, ifMatch, "rescheduled");
+        PumpEntity pump = pumps.requireActiveForUpdate(appointment.pumpId);
+        Instant now = clock.instant();
+        Instant startsAt = request.startsAt().truncatedTo(ChronoUnit.MICROS);
+        BookingSlot slot = cycles.rules().assessBooking(cycles.cycleOf(pump), startsAt, request.reason(), now)
+                .orElseThrow(ProblemException::of);
+        AppointmentRescheduleEntity move = new AppointmentRescheduleEntity();
+        move.id = UUID.randomUUID();
+        move.appointmentId = appointment.id;
+        move.previousStartsAt = appointment.startsAt;
+        move.newStartsAt = startsAt;
+        move.reason = request.reason();
+        move.rescheduledBy = actor.name();
+        move.rescheduledAt = now;
+        appointments.getEntityManager().persist(move);
+        appointment.startsAt = startsAt;
+        place(appointment, slot);
+        events.rescheduled.fire(new AppointmentRescheduled(appointment.id, appointment.pumpId, appointment.patientId,
+                move.previousStartsAt, startsAt, appointment.urgent, now));
         return versioned(appointment);
     }
 
     @Transactional
     public Optional<Versioned<AppointmentResponse>> find(UUID id) {
         return appointments.findByIdOptional(id)
-                .map(appointment -> new Versioned<>(AppointmentResponse.of(appointment), appointment.version));
+                .map(appointment -> new Versioned<>(view(appointment), appointment.version));
     }
 
     @Transactional
@@ -83,51 +117,81 @@ public class AppointmentService {
                 .when(from, "startsAt >= :from", "from")
                 .when(to, "startsAt < :to", "to")
                 .when(status, "status = :status", "status");
-        return ItemsPage.of(appointments.find(filters.orderedBy("startsAt, id"), filters.parameters()), page,
-                AppointmentResponse::of);
+        return ItemsPage.ofRows(appointments.find(filters.orderedBy("startsAt, id"), filters.parameters()), page,
+                this::views);
     }
 
     @Transactional
     public Versioned<AppointmentResponse> cancel(UUID id, IfMatch ifMatch, String reason) {
+        AppointmentEntity appointment = lockedForChange(id, ifMatch, "cancelled");
+        close(appointment, reason);
+        return versioned(appointment);
+    }
+
+    /** The views of many appointments with their histories, in two queries, in the order given. */
+    public List<AppointmentResponse> views(List<AppointmentEntity> list) {
+        Map<UUID, List<AppointmentRescheduleEntity>> histories = appointments.historiesOf(
+                list.stream().map(a -> a.id).toList());
+        return list.stream().map(a -> AppointmentResponse.of(a, histories.get(a.id))).toList();
+    }
+
+    private AppointmentResponse view(AppointmentEntity appointment) {
+        return views(List.of(appointment)).get(0);
+    }
+
+    /**
+     * The appointment, locked for a change: 404 when unknown, 412 when If-Match names another
+     * version, 409 unless it is booked. Pump first, then appointment: the order bookings and fills
+     * take, so that a change and a fill of the same pump run one after the other.
+     */
+    private AppointmentEntity lockedForChange(UUID id, IfMatch ifMatch, String change) {
         AppointmentEntity appointment = appointments.findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("appointment", id));
-        // Pump first, then appointment: the order bookings and fills take, so a cancellation and a
-        // fill of the same pump run one after the other.
         pumps.lock(appointment.pumpId);
         appointments.getEntityManager().refresh(appointment);
         ifMatch.check(appointment.version);
         if (appointment.status != AppointmentStatus.BOOKED) {
             throw ProblemException.conflict("appointment-not-open",
-                    "The appointment is " + appointment.status + ": only a booked one can be cancelled.");
+                    "The appointment is " + appointment.status + ": only a booked one can be " + change + ".");
         }
-        close(appointment, reason);
-        return versioned(appointment);
+        return appointment;
+    }
+
+    /** The refill the appointment is for, the window it was placed in, and whether it is urgent. */
+    private static void place(AppointmentEntity appointment, BookingSlot slot) {
+        appointment.refillDueAt = slot.refillDueAt();
+        appointment.windowOpensAt = slot.window().opensAt();
+        appointment.windowClosesAt = slot.window().closesAt();
+        appointment.urgent = slot.urgent();
     }
 
     /** The written appointment and its version. */
     private Versioned<AppointmentResponse> versioned(AppointmentEntity appointment) {
         appointments.flush();
-        return new Versioned<>(AppointmentResponse.of(appointment), appointment.version);
+        return new Versioned<>(view(appointment), appointment.version);
     }
 
     /**
-     * Completes the pump's open appointment with the fill being recorded (the caller's transaction).
-     * A named appointment must be that open one.
+     * Completes an appointment with the fill being recorded (the caller's transaction): the one the
+     * fill names, which must be the pump's open appointment or one marked missed (the nurse came
+     * late), else the pump's open appointment, if any.
      *
-     * @return the completed appointment, empty when none was open
+     * @return the completed appointment, empty when the fill names none and none was open
      */
     public Optional<AppointmentEntity> completeWithFill(UUID pumpId, UUID namedAppointmentId, UUID fillId) {
-        Optional<AppointmentEntity> open = appointments.findOpen(pumpId);
-        if (namedAppointmentId != null && open.map(a -> !a.id.equals(namedAppointmentId)).orElse(true)) {
-            throw ProblemException.ruleViolation("appointment-not-open",
-                    "appointmentId is not the pump's open appointment.", "appointmentId");
-        }
-        open.ifPresent(a -> {
+        Optional<AppointmentEntity> completed = namedAppointmentId == null ? appointments.findOpen(pumpId)
+                : Optional.of(appointments.findByIdOptional(namedAppointmentId)
+                        .filter(a -> a.pumpId.equals(pumpId))
+                        .filter(a -> a.status == AppointmentStatus.BOOKED || a.status == AppointmentStatus.MISSED)
+                        .orElseThrow(() -> ProblemException.ruleViolation("appointment-not-open",
+                                "appointmentId is neither the pump's open appointment nor one it missed.",
+                                "appointmentId")));
+        completed.ifPresent(a -> {
             a.status = AppointmentStatus.COMPLETED;
             a.completedAt = clock.instant();
             a.fillId = fillId;
         });
-        return open;
+        return completed;
     }
 
     void onPumpRemoved(@Observes PumpRemoved removed) {
@@ -139,5 +203,7 @@ public class AppointmentService {
         appointment.cancelledAt = clock.instant();
         appointment.cancelledBy = actor.name();
         appointment.cancellationReason = reason;
+        events.cancelled.fire(new AppointmentCancelled(appointment.id, appointment.pumpId, appointment.patientId,
+                appointment.cancelledAt));
     }
 }

@@ -1,3 +1,4 @@
 package org.haipump.appointments;
 
-public enum AppointmentStatus { BOOKED, COMPLETED, CANCELLED }
+/** BOOKED is the only open state; a MISSED visit no longer blocks a new booking. */
+public enum AppointmentStatus { BOOKED, COMPLETED, CANCELLED, MISSED }

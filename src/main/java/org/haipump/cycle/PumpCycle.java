@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param lastFill                 the latest fill, or null before the first one
  * @param lastRestDrug             the most recent heparin or glycerol fill's drug, or null
- * @param latestMeasuredFlowMlPerDay the most recent measured flow rate, or null when never measured
+ * @param latestMeasuredFlowMlPerDay the most recent trustworthy measured flow rate, or null when none
+ * @param measuredFlowIsLowerBound that rate was measured on a pump found empty: it ran at least that fast
  * @param holds                    planned glycerol holds, in any order
  */
 public record PumpCycle(
@@ -23,6 +24,7 @@ public record PumpCycle(
         FillFact lastFill,
         Drug lastRestDrug,
         Double latestMeasuredFlowMlPerDay,
+        boolean measuredFlowIsLowerBound,
         List<GlycerolHold> holds) {
 
     public PumpCycle {
@@ -32,21 +34,35 @@ public record PumpCycle(
         holds = holds == null ? List.of() : List.copyOf(holds);
     }
 
+    /** Whether a fill was ever recorded; before one the pump counts from its {@link #implantFill()}. */
     public boolean hasFills() {
         return lastFill != null;
+    }
+
+    /** The fill the current cycle counts from: the latest recorded one, else the implant fill. */
+    public FillFact cycleStart() {
+        return lastFill != null ? lastFill : implantFill();
+    }
+
+    /**
+     * Pumps leave the operating room filled with heparin: a pump with no recorded fill is taken as
+     * filled to its reservoir volume at the start of its implant day, in the patient's zone.
+     */
+    public FillFact implantFill() {
+        return new FillFact(implantedOn.atStartOfDay(zone).toInstant(), Drug.HEPARIN, reservoirVolumeMl);
     }
 
     /** The same pump after one more fill (used to project the schedule). */
     PumpCycle after(FillFact fill) {
         Drug rest = fill.drug().isRest() ? fill.drug() : lastRestDrug;
         return new PumpCycle(active, mode, zone, implantedOn, reservoirVolumeMl, nominalFlowMlPerDay,
-                fill, rest, latestMeasuredFlowMlPerDay, holds);
+                fill, rest, latestMeasuredFlowMlPerDay, measuredFlowIsLowerBound, holds);
     }
 
     PumpCycle withHold(GlycerolHold hold) {
         List<GlycerolHold> more = new java.util.ArrayList<>(holds);
         more.add(hold);
         return new PumpCycle(active, mode, zone, implantedOn, reservoirVolumeMl, nominalFlowMlPerDay,
-                lastFill, lastRestDrug, latestMeasuredFlowMlPerDay, more);
+                lastFill, lastRestDrug, latestMeasuredFlowMlPerDay, measuredFlowIsLowerBound, more);
     }
 }

@@ -1,6 +1,5 @@
 package org.haipump.cycle;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,7 +14,6 @@ import java.util.Optional;
  */
 public final class RefillCycle {
 
-    private static final double SECONDS_PER_DAY = 86_400.0;
     /** A projection never walks further than this many refills (about fifteen years). */
     private static final int MAX_PROJECTED_REFILLS = 400;
     /** How far ahead a glycerol hold may be planned: beyond that the schedule will have changed. */
@@ -31,19 +29,27 @@ public final class RefillCycle {
         return policy;
     }
 
-    /** The next refill, or empty before the first fill and after removal. */
+    /**
+     * The deadline of the pump's next refill, counted from its latest fill (or, before any, from the
+     * implant fill) at the rate predictions use.
+     */
+    public RefillDeadline deadline(PumpCycle pump) {
+        return policy.deadline(pump.cycleStart(), predictionRate(pump), !pump.hasFills());
+    }
+
+    /** The next refill, or empty after removal. A pump never filled counts from its implant fill. */
     public Optional<NextRefill> nextRefill(PumpCycle pump, Instant now) {
-        if (!pump.active() || !pump.hasFills()) {
+        if (!pump.active()) {
             return Optional.empty();
         }
-        FillFact last = pump.lastFill();
-        Instant dueAt = policy.dueAfter(last.performedAt(), last.drug());
+        RefillDeadline deadline = deadline(pump);
         return Optional.of(new NextRefill(
-                dueAt,
-                policy.reserveEndsAt(dueAt),
-                drugFor(pump, dueAt, now),
-                policy.statusAt(dueAt, now),
-                predictedEmptyAt(last, pump.latestMeasuredFlowMlPerDay(), pump.nominalFlowMlPerDay())));
+                deadline.dueAt(),
+                deadline.reserveEndsAt(),
+                drugFor(pump, deadline.dueAt(), now),
+                policy.statusAt(deadline.dueAt(), now),
+                deadline.predictedEmptyAt(),
+                deadline.basis()));
     }
 
     /** The drug the next refill should take if it happens on its due time, or null before the first fill. */
@@ -51,38 +57,53 @@ public final class RefillCycle {
         if (!pump.hasFills()) {
             return null;
         }
-        FillFact last = pump.lastFill();
-        Instant dueAt = policy.dueAfter(last.performedAt(), last.drug());
+        Instant dueAt = deadline(pump).dueAt();
         return drugFor(pump, dueAt, dueAt);
     }
 
     /**
      * The drug the next refill should take if it happens at {@code at}: a glycerol hold whose
      * departure day has gone by no longer asks for glycerol (the patient left without it, or is back).
+     * Null before the first recorded fill: the first fill has no expectation.
      */
     public Drug expectedDrug(PumpCycle pump, Instant at) {
         if (!pump.hasFills()) {
             return null;
         }
-        FillFact last = pump.lastFill();
-        return drugFor(pump, policy.dueAfter(last.performedAt(), last.drug()), at);
+        return plannedDrug(pump, at);
     }
 
-    /** The next {@code count} refills, as if each happened on its due time. */
+    /** The drug the plan gives the next refill if it happens at {@code at}, a never-filled pump included. */
+    public Drug plannedDrug(PumpCycle pump, Instant at) {
+        return drugFor(pump, deadline(pump).dueAt(), at);
+    }
+
+    /** The next {@code count} refills, as if each happened on its due time with the latest fill's volume. */
     public List<ProjectedRefill> schedule(PumpCycle pump, int count) {
         List<ProjectedRefill> refills = new ArrayList<>(count);
-        if (!pump.active() || !pump.hasFills()) {
+        if (!pump.active()) {
             return refills;
         }
         PumpCycle state = pump;
         for (int i = 0; i < count; i++) {
-            FillFact last = state.lastFill();
-            Instant dueAt = policy.dueAfter(last.performedAt(), last.drug());
-            Drug drug = drugFor(state, dueAt, dueAt);
-            refills.add(new ProjectedRefill(dueAt, policy.reserveEndsAt(dueAt), drug));
-            state = state.after(new FillFact(dueAt, drug, last.volumeMl()));
+            RefillDeadline deadline = deadline(state);
+            Drug drug = drugFor(state, deadline.dueAt(), deadline.dueAt());
+            refills.add(new ProjectedRefill(deadline.dueAt(), deadline.reserveEndsAt(), drug, deadline.basis()));
+            state = state.after(new FillFact(deadline.dueAt(), drug, state.cycleStart().volumeMl()));
         }
         return refills;
+    }
+
+    /**
+     * The rate predictions use: the latest trustworthy measured rate, else the nominal one. A rate
+     * measured on a pump found empty is only a lower bound, so the larger of it and the nominal rate.
+     */
+    public static double predictionRate(PumpCycle pump) {
+        Double measured = pump.latestMeasuredFlowMlPerDay();
+        if (measured == null || !(measured > 0)) {
+            return pump.nominalFlowMlPerDay();
+        }
+        return pump.measuredFlowIsLowerBound() ? Math.max(measured, pump.nominalFlowMlPerDay()) : measured;
     }
 
     /** Whether a reported fill may be recorded, and what follows from it. */
@@ -144,30 +165,50 @@ public final class RefillCycle {
                 flow != null && flow.outOfTolerance()));
     }
 
-    /** Whether an appointment for the pump's next refill may start at {@code startsAt}. */
-    public Decision<BookingWindow> assessBooking(PumpCycle pump, Instant startsAt, Instant now) {
+    /**
+     * Whether an appointment for the pump's next refill may start at {@code startsAt}: inside the
+     * booking window, or, once the refill is past due, as an urgent visit from now up to the urgent
+     * horizon, even past the reserve. A start at or after the reserve's end is urgent and needs a
+     * reason; before the due time such a start is refused, since it would plan a dry pump.
+     */
+    public Decision<BookingSlot> assessBooking(PumpCycle pump, Instant startsAt, String reason, Instant now) {
         if (!pump.active()) {
             return Decision.refuse(Refusal.conflict("pump-removed", "The pump has been removed: nothing to book."));
         }
-        if (!pump.hasFills()) {
-            return Decision.refuse(Refusal.ruleViolation("no-refill-due",
-                    "The pump has no fill yet, so no refill is due to book.", Map.of("field", "pumpId")));
+        RefillDeadline deadline = deadline(pump);
+        BookingWindow window = policy.bookingWindow(deadline.dueAt(), pump.zone());
+        boolean pastDue = !now.isBefore(deadline.dueAt());
+        Instant urgentUntil = pastDue ? policy.urgentUntil(now) : null;
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("field", "startsAt");
+        details.put("windowOpensAt", window.opensAt().toString());
+        details.put("windowClosesAt", window.closesAt().toString());
+        if (pastDue) {
+            details.put("urgentFrom", now.toString());
+            details.put("urgentUntil", urgentUntil.toString());
         }
-        FillFact last = pump.lastFill();
-        BookingWindow window = policy.bookingWindow(policy.dueAfter(last.performedAt(), last.drug()));
-        Map<String, Object> details = Map.of("field", "startsAt",
-                "windowOpensAt", window.opensAt().toString(), "windowClosesAt", window.closesAt().toString());
-        if (!window.contains(startsAt)) {
+        boolean inUrgentRange = pastDue && !startsAt.isAfter(urgentUntil);
+        if (!window.contains(startsAt) && !inUrgentRange) {
+            String urgentPart = pastDue
+                    ? "; the refill is past due, so an urgent visit (with a reason) may also start from now until "
+                            + urgentUntil
+                    : "; an appointment at or after the end of the reserve would plan a dry pump";
             return Decision.refuse(Refusal.ruleViolation("outside-refill-window",
-                    "startsAt must lie in [" + window.opensAt() + ", " + window.closesAt()
-                            + "): from " + policy.earlyWindow().toDays() + " days before the due time"
-                            + " until the reserve ends.", details));
+                    "startsAt must lie in [" + window.opensAt() + ", " + window.closesAt() + "): from the start of the"
+                            + " local day " + policy.earlyWindow().toDays() + " days before the due day until the"
+                            + " reserve ends" + urgentPart + ".", details));
         }
         if (startsAt.isBefore(now.minus(CyclePolicy.FUTURE_TOLERANCE))) {
-            return Decision.refuse(Refusal.ruleViolation("appointment-in-past",
-                    "startsAt " + startsAt + " lies in the past.", details));
+            return Decision.refuse(Refusal.ruleViolation("appointment-in-past", "startsAt lies in the past.", details));
         }
-        return Decision.allow(window);
+        boolean urgent = !startsAt.isBefore(window.closesAt());
+        if (urgent && isBlank(reason)) {
+            return Decision.refuse(Refusal.ruleViolation("urgent-reason-required",
+                    "An appointment at or after the end of the reserve (" + window.closesAt()
+                            + ") is urgent: give a reason.", Map.of("field", "reason",
+                            "windowClosesAt", window.closesAt().toString())));
+        }
+        return Decision.allow(new BookingSlot(window, deadline.dueAt(), urgent));
     }
 
     /**
@@ -198,15 +239,10 @@ public final class RefillCycle {
                         "The absence overlaps the hold from " + other.departOn() + " to " + other.returnOn() + "."));
             }
         }
-        if (!pump.hasFills()) {
-            return Decision.refuse(Refusal.ruleViolation("no-refill-due",
-                    "The pump has no fill yet: no refill can be planned as glycerol.", Map.of("field", "departOn")));
-        }
         PumpCycle state = pump.withHold(hold);
         ZoneId zone = pump.zone();
         for (int i = 0; i < MAX_PROJECTED_REFILLS; i++) {
-            FillFact last = state.lastFill();
-            Instant dueAt = policy.dueAfter(last.performedAt(), last.drug());
+            Instant dueAt = deadline(state).dueAt();
             if (localDate(dueAt, zone).isAfter(hold.departOn())) {
                 break;
             }
@@ -221,12 +257,11 @@ public final class RefillCycle {
                 }
                 return Decision.allow(new PlannedGlycerolFill(dueAt, coversUntil));
             }
-            state = state.after(new FillFact(dueAt, drug, last.volumeMl()));
+            state = state.after(new FillFact(dueAt, drug, state.cycleStart().volumeMl()));
         }
-        FillFact last = pump.lastFill();
         return Decision.refuse(Refusal.ruleViolation("no-refill-before-departure",
                 "No refill is due on or before the departure on " + hold.departOn() + " (the next is due "
-                        + localDate(policy.dueAfter(last.performedAt(), last.drug()), zone)
+                        + localDate(deadline(pump).dueAt(), zone)
                         + "): book an early refill before planning the hold.",
                 Map.of("field", "departOn")));
     }
@@ -236,11 +271,11 @@ public final class RefillCycle {
      * whose departure day {@code doneAt} has not passed.
      */
     private Drug drugFor(PumpCycle pump, Instant dueAt, Instant doneAt) {
-        Drug previous = pump.lastFill().drug();
+        Drug previous = pump.cycleStart().drug();
         Drug normal = DrugSequence.after(previous, pump.lastRestDrug(), pump.mode());
         LocalDate doneOn = localDate(doneAt, pump.zone());
         for (GlycerolHold hold : pump.holds()) {
-            if (!hold.departOn().isBefore(doneOn) && isLastRefillBeforeDeparture(hold, pump.zone(), dueAt, normal)) {
+            if (!hold.departOn().isBefore(doneOn) && isLastRefillBeforeDeparture(hold, pump, dueAt, normal)) {
                 return Drug.GLYCEROL;
             }
         }
@@ -248,28 +283,17 @@ public final class RefillCycle {
     }
 
     private boolean appliesTo(GlycerolHold hold, PumpCycle pump, Instant dueAt) {
-        Drug normal = DrugSequence.after(pump.lastFill().drug(), pump.lastRestDrug(), pump.mode());
-        return isLastRefillBeforeDeparture(hold, pump.zone(), dueAt, normal);
+        Drug normal = DrugSequence.after(pump.cycleStart().drug(), pump.lastRestDrug(), pump.mode());
+        return isLastRefillBeforeDeparture(hold, pump, dueAt, normal);
     }
 
     /** Due on or before the departure day, and the refill after it would fall after that day. */
-    private boolean isLastRefillBeforeDeparture(GlycerolHold hold, ZoneId zone, Instant dueAt, Drug normal) {
+    private boolean isLastRefillBeforeDeparture(GlycerolHold hold, PumpCycle pump, Instant dueAt, Drug normal) {
+        ZoneId zone = pump.zone();
         LocalDate dueOn = localDate(dueAt, zone);
-        LocalDate followingDueOn = localDate(policy.dueAfter(dueAt, normal), zone);
+        Instant followingDueAt = deadline(pump.after(new FillFact(dueAt, normal, pump.cycleStart().volumeMl()))).dueAt();
+        LocalDate followingDueOn = localDate(followingDueAt, zone);
         return !dueOn.isAfter(hold.departOn()) && followingDueOn.isAfter(hold.departOn());
-    }
-
-    /** When the reservoir should run dry at the latest measured rate, else the nominal one. */
-    public static Instant predictedEmptyAt(FillFact last, Double measuredRate, double nominalRate) {
-        if (last.drug() == Drug.GLYCEROL) {
-            return null;
-        }
-        double rate = measuredRate != null && measuredRate > 0 ? measuredRate : nominalRate;
-        if (!(rate > 0)) {
-            return null;
-        }
-        long seconds = Math.round(last.volumeMl() / rate * SECONDS_PER_DAY);
-        return last.performedAt().plus(Duration.ofSeconds(seconds));
     }
 
     private static LocalDate localDate(Instant instant, ZoneId zone) {

@@ -19,6 +19,13 @@ public record Refusal(Kind kind, String code, String message, Map<String, Object
         details = details == null ? Map.of() : Map.copyOf(details);
     }
 
+    /** The same refusal about another field, such as one nested in the request. */
+    public Refusal withField(String field) {
+        Map<String, Object> moved = new java.util.HashMap<>(details);
+        moved.put("field", field);
+        return new Refusal(kind, code, message, moved);
+    }
+
     public static Refusal conflict(String code, String message) {
         return new Refusal(Kind.CONFLICT, code, message, Map.of());
     }

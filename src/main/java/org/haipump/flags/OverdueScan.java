@@ -2,18 +2,25 @@ package org.haipump.flags;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import org.haipump.appointments.AppointmentMissed;
+import org.haipump.cycle.CyclePolicy;
+import org.haipump.cycle.RefillCycle;
+import org.haipump.cycle.RefillSql;
+import org.haipump.platform.persistence.RuleParameters;
 import org.jboss.logging.Logger;
 
 /**
- * Flags every active pump whose refill is past due, escalates flags whose reserve has ended, and
- * resolves flags whose cycle is over. It selects by state, not by what changed since the last run:
+ * Flags every active pump whose refill is past due, escalates flags whose reserve has ended,
+ * resolves flags whose cycle is over, and marks booked visits nobody kept as missed. It selects by state, not by what changed since the last run:
  * a run after downtime catches up everything, and a repeated or concurrent run changes nothing
  * (the database allows one overdue flag per pump and cycle).
  */
@@ -22,10 +29,13 @@ public class OverdueScan {
 
     private static final Logger LOG = Logger.getLogger(OverdueScan.class);
 
+    /** A pump never filled counts from its implant fill (last_fill_id null): it is flagged like any other. */
     private static final String LATE_PUMPS = """
             from pump p
-            where p.status = 'ACTIVE' and p.last_fill_id is not null and p.next_due_at <= :now
-            """;
+            where p.status = 'ACTIVE' and %s
+            """.formatted(RefillSql.isPastDue("p.next_due_at"));
+
+    private static final String CRITICAL = RefillSql.reserveHasEnded("p.reserve_ends_at");
 
     /**
      * Locking the late pumps makes a fill in flight finish first, and the pump is then re-checked:
@@ -36,13 +46,13 @@ public class OverdueScan {
             insert into flag (id, pump_id, patient_id, kind, level, status, cycle_fill_id, raised_at, escalated_at,
                               due_at, reserve_ends_at, detail, version)
             select gen_random_uuid(), p.id, p.patient_id, 'REFILL_OVERDUE',
-                   case when p.reserve_ends_at <= :now then 'CRITICAL' else 'OVERDUE' end, 'OPEN', p.last_fill_id,
-                   :now, case when p.reserve_ends_at <= :now then cast(:now as timestamptz) end,
+                   case when %1$s then 'CRITICAL' else 'OVERDUE' end, 'OPEN', p.last_fill_id,
+                   :now, case when %1$s then cast(:now as timestamptz) end,
                    p.next_due_at, p.reserve_ends_at,
-                   case when p.reserve_ends_at <= :now then 'The reserve has ended: the pump may be dry.'
+                   case when %1$s then 'The reserve has ended: the pump may be dry.'
                         else 'The refill is past due: the pump runs on its reserve.' end,
                    0
-            """ + LATE_PUMPS + """
+            """.formatted(CRITICAL) + LATE_PUMPS + """
             %s
             order by p.id
             for no key update of p
@@ -58,8 +68,8 @@ public class OverdueScan {
             update flag
             set level = 'CRITICAL', escalated_at = :now, acknowledged_at = null, acknowledged_by = null,
                 detail = 'The reserve has ended: the pump may be dry.', version = version + 1
-            where kind = 'REFILL_OVERDUE' and status = 'OPEN' and level = 'OVERDUE' and reserve_ends_at <= :now
-            """;
+            where kind = 'REFILL_OVERDUE' and status = 'OPEN' and level = 'OVERDUE' and %s
+            """.formatted(RefillSql.reserveHasEnded("reserve_ends_at"));
 
     /** A safety net: fills and removals resolve their flags at once, this heals anything missed. */
     private static final String RESOLVE = """
@@ -71,12 +81,29 @@ public class OverdueScan {
               and (p.status = 'REMOVED' or p.last_fill_id is distinct from f.cycle_fill_id)
             """;
 
+    /**
+     * A booked visit that nobody kept is missed, and no longer the pump's open appointment. Locking
+     * the appointment makes a fill in flight (which completes it under the pump's lock) finish first;
+     * the row is then re-checked and a completed visit is left alone.
+     */
+    private static final String MARK_MISSED = """
+            update appointment a
+            set status = 'MISSED', missed_at = :now, version = a.version + 1
+            where a.status = 'BOOKED' and %s
+            returning a.id, a.pump_id, a.patient_id
+            """.formatted(RefillSql.isMissed("a.starts_at"));
+
     private final EntityManager em;
+    private final CyclePolicy policy;
+    private final Event<AppointmentMissed> missedEvents;
     private final Clock clock;
     private final FlagMetrics metrics;
 
-    OverdueScan(EntityManager em, Clock clock, FlagMetrics metrics) {
+    OverdueScan(EntityManager em, RefillCycle rules, Event<AppointmentMissed> missedEvents, Clock clock,
+                FlagMetrics metrics) {
         this.em = em;
+        this.policy = rules.policy();
+        this.missedEvents = missedEvents;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -94,16 +121,17 @@ public class OverdueScan {
         int resolved = step("resolve", failedSteps, () -> update(RESOLVE, now));
         int raised = raise(now, failedPumps, failedSteps);
         int escalated = step("escalate", failedSteps, () -> update(ESCALATE, now));
+        int missed = step("missed", failedSteps, () -> markMissed(now));
 
         long nanos = System.nanoTime() - started;
-        OverdueScanResult result = new OverdueScanResult(raised, escalated, resolved, List.copyOf(failedPumps),
-                List.copyOf(failedSteps), nanos / 1_000_000);
+        OverdueScanResult result = new OverdueScanResult(raised, escalated, resolved, missed,
+                List.copyOf(failedPumps), List.copyOf(failedSteps), nanos / 1_000_000);
         if (result.clean()) {
-            LOG.infof("Overdue scan: raised=%d escalated=%d resolved=%d in %d ms",
-                    raised, escalated, resolved, result.millis());
+            LOG.infof("Overdue scan: raised=%d escalated=%d resolved=%d missed=%d in %d ms",
+                    raised, escalated, resolved, missed, result.millis());
         } else {
-            LOG.warnf("Overdue scan: raised=%d escalated=%d resolved=%d in %d ms; failed pumps=%s steps=%s",
-                    raised, escalated, resolved, result.millis(), failedPumps, failedSteps);
+            LOG.warnf("Overdue scan: raised=%d escalated=%d resolved=%d missed=%d in %d ms; failed pumps=%s steps=%s",
+                    raised, escalated, resolved, missed, result.millis(), failedPumps, failedSteps);
         }
         metrics.scanned(result, nanos);
         return result;
@@ -127,8 +155,8 @@ public class OverdueScan {
         int raised = 0;
         for (UUID pumpId : late) {
             try {
-                raised += inTransaction(() -> em.createNativeQuery(RAISE.formatted("and p.id = :pumpId"))
-                        .setParameter("now", now).setParameter("pumpId", pumpId).executeUpdate());
+                raised += inTransaction(() -> query(RAISE.formatted("and p.id = :pumpId"), now)
+                        .setParameter("pumpId", pumpId).executeUpdate());
             } catch (RuntimeException e) {
                 failedPumps.add(pumpId);
             }
@@ -154,7 +182,21 @@ public class OverdueScan {
     }
 
     private int update(String sql, Instant now) {
-        return em.createNativeQuery(sql).setParameter("now", now).executeUpdate();
+        return query(sql, now).executeUpdate();
+    }
+
+    /** Marks the missed visits and tells of each, in the same transaction. */
+    @SuppressWarnings("unchecked")
+    private int markMissed(Instant now) {
+        List<Object[]> rows = query(MARK_MISSED, now).getResultList();
+        for (Object[] row : rows) {
+            missedEvents.fire(new AppointmentMissed((UUID) row[0], (UUID) row[1], (UUID) row[2], now));
+        }
+        return rows.size();
+    }
+
+    private Query query(String sql, Instant now) {
+        return RuleParameters.bind(em.createNativeQuery(sql), sql, policy).setParameter("now", now);
     }
 
     private static int inTransaction(IntSupplier work) {

@@ -6,10 +6,11 @@ import java.util.UUID;
 /**
  * What one overdue scan did.
  *
+ * @param missed      booked appointments it marked missed
  * @param failedPumps pumps whose flag could not be written; the scan went on without them
  * @param failedSteps steps that failed as a whole (named), after their row-by-row retry
  */
-public record OverdueScanResult(int raised, int escalated, int resolved, List<UUID> failedPumps,
+public record OverdueScanResult(int raised, int escalated, int resolved, int missed, List<UUID> failedPumps,
                                 List<String> failedSteps, long millis) {
 
     public boolean clean() {

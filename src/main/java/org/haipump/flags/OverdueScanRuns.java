@@ -25,7 +25,7 @@ public class OverdueScanRuns {
     private static final String FINISH = """
             update overdue_scan_run
             set finished_at = :now, raised = :raised, escalated = :escalated, resolved = :resolved,
-                failed_pumps = :failedPumps, failed_steps = :failedSteps
+                missed = :missed, failed_pumps = :failedPumps, failed_steps = :failedSteps
             where scheduled_for = :scheduledFor
             """;
 
@@ -55,7 +55,8 @@ public class OverdueScanRuns {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(FINISH)
                 .setParameter("scheduledFor", scheduledFor).setParameter("now", clock.instant())
                 .setParameter("raised", result.raised()).setParameter("escalated", result.escalated())
-                .setParameter("resolved", result.resolved()).setParameter("failedPumps", result.failedPumps().size())
+                .setParameter("resolved", result.resolved()).setParameter("missed", result.missed())
+                .setParameter("failedPumps", result.failedPumps().size())
                 .setParameter("failedSteps", result.failedSteps().isEmpty() ? null
                         : String.join(",", result.failedSteps()))
                 .executeUpdate());

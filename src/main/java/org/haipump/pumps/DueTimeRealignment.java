@@ -6,36 +6,50 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
-import org.haipump.cycle.CyclePolicy;
+import org.haipump.cycle.RefillSql;
+import org.haipump.platform.persistence.RuleParameters;
 import org.haipump.cycle.RefillCycle;
 import org.jboss.logging.Logger;
 
 /**
  * At start-up, brings the stored due times of active pumps (and of their open overdue flags) in line
- * with the configured intervals, so that a changed {@code hai.cycle.*} rule applies to every pump
- * at once and not only from each pump's next fill. Idempotent: replicas starting together agree.
+ * with the rules, so that a changed {@code hai.cycle.*} setting or a changed rule (flow-aware
+ * deadlines, the implant fill) applies to every pump at once and not only from each pump's next
+ * fill. Idempotent: replicas starting together agree.
  */
 @ApplicationScoped
 public class DueTimeRealignment {
 
     private static final Logger LOG = Logger.getLogger(DueTimeRealignment.class);
 
-    private static final String DUE = """
-            f.performed_at + make_interval(secs => case when f.drug = 'GLYCEROL' then :glycerol else :refill end)""";
+    /**
+     * Each active pump's deadline as the rules give it (RefillSql): from its latest fill, or from the
+     * implant fill when it has none, at the rate predictions use.
+     */
+    private static final String DUE = RefillSql.dueAt(
+            "coalesce(f.performed_at, " + RefillSql.implantFillAt("p.implanted_on", "pt.time_zone") + ")",
+            "coalesce(f.drug, 'HEPARIN')",
+            "coalesce(f.volume_ml, p.reservoir_volume_ml)",
+            RefillSql.predictionRate("p.latest_measured_flow_ml_per_day", "p.latest_flow_lower_bound",
+                    "p.nominal_flow_rate_ml_per_day"));
 
     private static final String REALIGN_PUMPS = """
             update pump p
-            set next_due_at = %1$s, reserve_ends_at = %1$s + make_interval(secs => :reserve), version = p.version + 1
-            from fill f
-            where f.id = p.last_fill_id and p.status = 'ACTIVE'
-              and (p.next_due_at is distinct from %1$s or p.reserve_ends_at is distinct from %1$s + make_interval(secs => :reserve))
-            """.formatted(DUE);
+            set next_due_at = d.due_at, reserve_ends_at = d.reserve_ends_at, version = p.version + 1
+            from (select p.id, %1$s as due_at, %2$s as reserve_ends_at
+                  from pump p
+                  join patient pt on pt.id = p.patient_id
+                  left join fill f on f.id = p.last_fill_id
+                  where p.status = 'ACTIVE') d
+            where d.id = p.id
+              and (p.next_due_at is distinct from d.due_at or p.reserve_ends_at is distinct from d.reserve_ends_at)
+            """.formatted(DUE, RefillSql.reserveEndsAt(DUE));
 
     private static final String REALIGN_FLAGS = """
             update flag f
             set due_at = p.next_due_at, reserve_ends_at = p.reserve_ends_at, version = f.version + 1
             from pump p
-            where f.pump_id = p.id and f.cycle_fill_id = p.last_fill_id and f.kind = 'REFILL_OVERDUE'
+            where f.pump_id = p.id and f.cycle_fill_id is not distinct from p.last_fill_id and f.kind = 'REFILL_OVERDUE'
               and f.status = 'OPEN' and (f.due_at <> p.next_due_at or f.reserve_ends_at <> p.reserve_ends_at)
             """;
 
@@ -44,7 +58,7 @@ public class DueTimeRealignment {
             update flag f
             set status = 'RESOLVED', resolved_at = :now, resolution = 'RESCHEDULED', version = f.version + 1
             from pump p
-            where f.pump_id = p.id and f.cycle_fill_id = p.last_fill_id and f.kind = 'REFILL_OVERDUE'
+            where f.pump_id = p.id and f.cycle_fill_id is not distinct from p.last_fill_id and f.kind = 'REFILL_OVERDUE'
               and f.status = 'OPEN' and p.next_due_at > :now
             """;
 
@@ -71,16 +85,12 @@ public class DueTimeRealignment {
     }
 
     private int realignInTransaction() {
-        CyclePolicy policy = rules.policy();
         // Each active pump looks up its latest fill by primary key. Left to itself the planner hashes
         // the whole fill table instead: every fill ever recorded read at every start (1.8 s at
         // 100,000 pumps with a year of fills, against 0.25 s).
         em.createNativeQuery("set local enable_hashjoin = off").executeUpdate();
         em.createNativeQuery("set local enable_mergejoin = off").executeUpdate();
-        int pumps = em.createNativeQuery(REALIGN_PUMPS)
-                .setParameter("refill", (double) policy.refillInterval().toSeconds())
-                .setParameter("glycerol", (double) policy.glycerolInterval().toSeconds())
-                .setParameter("reserve", (double) policy.reserve().toSeconds())
+        int pumps = RuleParameters.bind(em.createNativeQuery(REALIGN_PUMPS), REALIGN_PUMPS, rules.policy())
                 .executeUpdate();
         if (pumps > 0) {
             em.createNativeQuery(REALIGN_FLAGS).executeUpdate();

@@ -86,6 +86,7 @@ public class PumpCycles {
                     last == null ? null : last.toFact(),
                     lastRestDrugs.get(pump.id),
                     pump.latestMeasuredFlowMlPerDay == null ? null : pump.latestMeasuredFlowMlPerDay.doubleValue(),
+                    pump.latestFlowIsLowerBound,
                     holdsByPump.getOrDefault(pump.id, List.of())));
         }
         return cycles;

@@ -74,6 +74,10 @@ public class PumpEntity {
     @Column(name = "latest_measured_flow_ml_per_day")
     public BigDecimal latestMeasuredFlowMlPerDay;
 
+    /** The latest measured rate came from a pump found empty: it ran at least that fast. */
+    @Column(name = "latest_flow_lower_bound", nullable = false)
+    public boolean latestFlowIsLowerBound;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -7,12 +7,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.haipump.cycle.GlycerolHold;
 import org.haipump.cycle.PlannedGlycerolFill;
+import org.haipump.cycle.ProposedFill;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.cycle.TherapyMode;
 import org.haipump.patients.PatientEntity;
@@ -76,7 +78,36 @@ public class PumpService {
         pump.status = PumpStatus.ACTIVE;
         pump.createdAt = clock.instant();
         pumps.persist(pump);
+        if (request.lastFill() != null) {
+            onboard(pump, request.lastFill());
+        }
+        cycles.refresh(pump);
         return view(pump);
+    }
+
+    /**
+     * The fill a pump had before it was registered becomes its first fill, under the rules of any
+     * first fill (no expected drug, so no deviation), so that onboarding raises no false flag.
+     */
+    private void onboard(PumpEntity pump, LastFillRequest lastFill) {
+        Instant now = clock.instant();
+        Instant performedAt = lastFill.performedAt().truncatedTo(ChronoUnit.MICROS);
+        cycles.rules().assessFill(cycles.cycleOf(pump),
+                        new ProposedFill(performedAt, lastFill.drug(), lastFill.volumeMl().doubleValue(), null, null), now)
+                .orElseThrow(refusal -> ProblemException.of(refusal.withField("lastFill." + refusal.details().get("field"))));
+        FillEntity fill = new FillEntity();
+        fill.id = UUID.randomUUID();
+        fill.pumpId = pump.id;
+        fill.performedAt = performedAt;
+        fill.drug = lastFill.drug();
+        fill.volumeMl = lastFill.volumeMl();
+        fill.deviation = false;
+        fill.notes = "Recorded at registration";
+        fill.recordedBy = actor.name();
+        fill.recordedAt = now;
+        fills.persist(fill);
+        fills.flush();
+        pump.lastFillId = fill.id;
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package org.haipump.pumps;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -21,5 +22,10 @@ public record RegisterPumpRequest(
         /** Not in the future (in the patient's zone), nor before 1900: no patient was born earlier. */
         @NotNull @OnOrAfter("1900-01-01") LocalDate implantedOn,
         /** ACTIVE when absent. */
-        TherapyMode therapyMode) {
+        TherapyMode therapyMode,
+        /**
+         * The pump's latest fill before it was registered; without it the pump counts from the
+         * heparin fill of its implant day.
+         */
+        @Valid LastFillRequest lastFill) {
 }

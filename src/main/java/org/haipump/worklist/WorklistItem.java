@@ -8,6 +8,7 @@ import org.haipump.flags.FlagResponse;
 import org.haipump.pumps.NextRefillResponse;
 import org.haipump.audit.PatientRecord;
 
+/** {@code lastMissedAppointment}: the latest visit missed since the pump's latest fill, if any. */
 public record WorklistItem(
         PatientSummary patient,
         UUID pumpId,
@@ -16,7 +17,8 @@ public record WorklistItem(
         TherapyMode therapyMode,
         NextRefillResponse nextRefill,
         List<FlagResponse> openFlags,
-        AppointmentResponse openAppointment) implements PatientRecord {
+        AppointmentResponse openAppointment,
+        AppointmentResponse lastMissedAppointment) implements PatientRecord {
 
     @Override
     public UUID patientId() {

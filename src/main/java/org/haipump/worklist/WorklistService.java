@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 import org.haipump.appointments.AppointmentEntity;
 import org.haipump.appointments.AppointmentRepository;
 import org.haipump.appointments.AppointmentResponse;
+import org.haipump.appointments.AppointmentService;
 import org.haipump.cycle.PumpCycle;
+import org.haipump.cycle.RefillSql;
 import org.haipump.cycle.RefillStatus;
 import org.haipump.flags.FlagRepository;
 import org.haipump.flags.FlagResponse;
@@ -32,14 +34,16 @@ public class WorklistService {
     private final EntityManager em;
     private final FlagRepository flags;
     private final AppointmentRepository appointments;
+    private final AppointmentService appointmentService;
     private final PumpCycles pumpCycles;
     private final Clock clock;
 
     WorklistService(EntityManager em, FlagRepository flags, AppointmentRepository appointments,
-                    PumpCycles pumpCycles, Clock clock) {
+                    AppointmentService appointmentService, PumpCycles pumpCycles, Clock clock) {
         this.em = em;
         this.flags = flags;
         this.appointments = appointments;
+        this.appointmentService = appointmentService;
         this.pumpCycles = pumpCycles;
         this.clock = clock;
     }
@@ -61,15 +65,14 @@ public class WorklistService {
         List<UUID> pumpIds = rows.stream().map(r -> ((PumpEntity) r[0]).id).toList();
         Map<UUID, List<FlagResponse>> openFlags = flags.openForPumps(pumpIds).stream()
                 .map(FlagResponse::of).collect(Collectors.groupingBy(FlagResponse::pumpId));
-        Map<UUID, AppointmentEntity> openAppointments = appointments.openForPumps(pumpIds).stream()
-                .collect(Collectors.toMap(a -> a.pumpId, Function.identity()));
+        Map<UUID, AppointmentResponse> openAppointments = byPump(appointments.openForPumps(pumpIds));
+        Map<UUID, AppointmentResponse> missedAppointments = byPump(appointments.missedSinceLastFill(pumpIds));
         // The same rules as GET /pumps/{id}, so both always agree on the next refill.
         Map<UUID, PumpCycle> cycles = pumpCycles.cyclesOf(rows.stream().map(r -> (PumpEntity) r[0]).toList());
 
         List<WorklistItem> items = rows.stream().map(r -> {
             PumpEntity pump = (PumpEntity) r[0];
             PatientEntity patient = (PatientEntity) r[1];
-            AppointmentEntity appointment = openAppointments.get(pump.id);
             return new WorklistItem(
                     new WorklistItem.PatientSummary(patient.id, patient.mrn, patient.givenName, patient.familyName,
                             patient.timeZone),
@@ -77,7 +80,8 @@ public class WorklistService {
                     pumpCycles.rules().nextRefill(cycles.get(pump.id), now)
                             .map(next -> NextRefillResponse.of(next, patient.zone())).orElse(null),
                     openFlags.getOrDefault(pump.id, List.of()),
-                    appointment == null ? null : AppointmentResponse.of(appointment));
+                    openAppointments.get(pump.id),
+                    missedAppointments.get(pump.id));
         }).toList();
 
         Map<RefillStatus, Long> counts = counts(now, horizon);
@@ -85,12 +89,21 @@ public class WorklistService {
         return new WorklistResponse(horizon, items, counts, page.page, page.size, total);
     }
 
+    /** The appointments' views by pump: one appointment per pump. */
+    private Map<UUID, AppointmentResponse> byPump(List<AppointmentEntity> list) {
+        return appointmentService.views(list).stream()
+                .collect(Collectors.toMap(AppointmentResponse::pumpId, Function.identity()));
+    }
+
+    private static final String COUNTS = """
+            select count(*) filter (where not (%1$s)),
+                   count(*) filter (where %1$s and not (%2$s)),
+                   count(*) filter (where %2$s)
+            from pump where status = 'ACTIVE' and next_due_at < :horizon"""
+            .formatted(RefillSql.isPastDue("next_due_at"), RefillSql.reserveHasEnded("reserve_ends_at"));
+
     private Map<RefillStatus, Long> counts(Instant now, Instant horizon) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        select count(*) filter (where next_due_at > :now),
-                               count(*) filter (where next_due_at <= :now and reserve_ends_at > :now),
-                               count(*) filter (where reserve_ends_at <= :now)
-                        from pump where status = 'ACTIVE' and next_due_at < :horizon""")
+        Object[] row = (Object[]) em.createNativeQuery(COUNTS)
                 .setParameter("now", now).setParameter("horizon", horizon).getSingleResult();
         Map<RefillStatus, Long> counts = new EnumMap<>(RefillStatus.class);
         counts.put(RefillStatus.UPCOMING, ((Number) row[0]).longValue());

@@ -64,6 +64,7 @@ final class CycleFixtures {
         private FillFact lastFill;
         private Drug lastRestDrug;
         private Double latestMeasuredFlowMlPerDay;
+        private boolean measuredFlowIsLowerBound;
         private final List<GlycerolHold> holds = new ArrayList<>();
 
         /** A full fill of {@code drug} at {@code at} became the latest fill. */
@@ -110,6 +111,13 @@ final class CycleFixtures {
             return this;
         }
 
+        /** The latest measured rate came from a pump found empty: it is only a lower bound. */
+        PumpBuilder measuredFlowAtLeast(double mlPerDay) {
+            latestMeasuredFlowMlPerDay = mlPerDay;
+            measuredFlowIsLowerBound = true;
+            return this;
+        }
+
         PumpBuilder hold(LocalDate departOn, LocalDate returnOn) {
             holds.add(new GlycerolHold(departOn, returnOn));
             return this;
@@ -117,7 +125,7 @@ final class CycleFixtures {
 
         PumpCycle build() {
             return new PumpCycle(active, mode, ZONE, IMPLANTED_ON, RESERVOIR_ML, nominalFlowMlPerDay,
-                    lastFill, lastRestDrug, latestMeasuredFlowMlPerDay, holds);
+                    lastFill, lastRestDrug, latestMeasuredFlowMlPerDay, measuredFlowIsLowerBound, holds);
         }
     }
 }

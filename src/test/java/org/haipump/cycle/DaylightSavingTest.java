@@ -67,15 +67,29 @@ class DaylightSavingTest {
     }
 
     @Test
-    void theBookingWindowOpensSeventyTwoElapsedHoursBeforeDueAcrossTheChange() {
+    void theBookingWindowOpensAtLocalMidnightThreeDaysBeforeTheDueDayAcrossTheChange() {
         Instant filledAt = Instant.parse("2026-10-20T14:00:00Z"); // 10:00 EDT, due 2026-11-03 09:00 EST
-        Instant opensAt = Instant.parse("2026-10-31T14:00:00Z");  // 10:00 EDT
+        Instant opensAt = Instant.parse("2026-10-31T04:00:00Z");  // midnight EDT, before clocks fall back on 11-01
 
         BookingWindow window = allowed(CYCLE.assessBooking(
-                pump().filled(Drug.CHEMOTHERAPY, filledAt).build(), opensAt, filledAt));
+                pump().filled(Drug.CHEMOTHERAPY, filledAt).build(), opensAt, null, filledAt)).window();
 
         assertThat(window).isEqualTo(new BookingWindow(opensAt, Instant.parse("2026-11-05T14:00:00Z")));
-        assertThat(local(window.opensAt())).isEqualTo(LocalDateTime.parse("2026-10-31T10:00"));
+        assertThat(local(window.opensAt())).isEqualTo(LocalDateTime.parse("2026-10-31T00:00"));
+        assertThat(refused(CYCLE.assessBooking(pump().filled(Drug.CHEMOTHERAPY, filledAt).build(),
+                opensAt.minusSeconds(1), null, filledAt)).code()).isEqualTo("outside-refill-window");
+    }
+
+    @Test
+    void theBookingWindowOpensAtLocalMidnightWhenTheClocksSpringForwardInBetween() {
+        Instant filledAt = Instant.parse("2026-02-24T15:00:00Z"); // 10:00 EST, due 2026-03-10 11:00 EDT
+        Instant opensAt = Instant.parse("2026-03-07T05:00:00Z");  // midnight EST on 03-07, before 03-08's change
+
+        BookingWindow window = allowed(CYCLE.assessBooking(
+                pump().filled(Drug.CHEMOTHERAPY, filledAt).build(), opensAt, null, filledAt)).window();
+
+        assertThat(local(window.opensAt())).isEqualTo(LocalDateTime.parse("2026-03-07T00:00"));
+        assertThat(window.closesAt()).isEqualTo(Instant.parse("2026-03-12T15:00:00Z"));
     }
 
     @Test

@@ -43,13 +43,14 @@ class EightWeekWorkedExampleTest {
         assertThat(next).isEqualTo(new NextRefill(
                 Instant.parse("2026-03-09T15:00:00Z"), Instant.parse("2026-03-11T15:00:00Z"),
                 Drug.CHEMOTHERAPY, RefillStatus.UPCOMING,
-                Instant.parse("2026-03-27T10:31:14Z"))); // 30 mL at the measured 0.943 mL/day: 31.81 days
+                Instant.parse("2026-03-27T10:31:14Z"), // 30 mL at the measured 0.943 mL/day: 31.81 days
+                DeadlineBasis.INTERVAL));
 
         assertThat(CYCLE.schedule(afterEightWeeks, 4)).containsExactly(
-                new ProjectedRefill(Instant.parse("2026-03-09T15:00:00Z"), Instant.parse("2026-03-11T15:00:00Z"), Drug.CHEMOTHERAPY),
-                new ProjectedRefill(Instant.parse("2026-03-23T15:00:00Z"), Instant.parse("2026-03-25T15:00:00Z"), Drug.HEPARIN),
-                new ProjectedRefill(Instant.parse("2026-04-06T15:00:00Z"), Instant.parse("2026-04-08T15:00:00Z"), Drug.CHEMOTHERAPY),
-                new ProjectedRefill(Instant.parse("2026-04-20T15:00:00Z"), Instant.parse("2026-04-22T15:00:00Z"), Drug.HEPARIN));
+                new ProjectedRefill(Instant.parse("2026-03-09T15:00:00Z"), Instant.parse("2026-03-11T15:00:00Z"), Drug.CHEMOTHERAPY, DeadlineBasis.INTERVAL),
+                new ProjectedRefill(Instant.parse("2026-03-23T15:00:00Z"), Instant.parse("2026-03-25T15:00:00Z"), Drug.HEPARIN, DeadlineBasis.INTERVAL),
+                new ProjectedRefill(Instant.parse("2026-04-06T15:00:00Z"), Instant.parse("2026-04-08T15:00:00Z"), Drug.CHEMOTHERAPY, DeadlineBasis.INTERVAL),
+                new ProjectedRefill(Instant.parse("2026-04-20T15:00:00Z"), Instant.parse("2026-04-22T15:00:00Z"), Drug.HEPARIN, DeadlineBasis.INTERVAL));
     }
 
     /** Has the rules assess a full fill recorded right after it was performed, then applies it to the pump. */

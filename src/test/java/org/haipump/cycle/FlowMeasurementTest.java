@@ -58,7 +58,8 @@ class FlowMeasurementTest {
             "19.6, -25.7, true",
     })
     void aDeviationExactlyAtTheToleranceIsNotFlagged(double residualMl, double deviationPercent, boolean flagged) {
-        CyclePolicy tolerant = new CyclePolicy(days(14), days(56), days(2), days(3), 25.0);
+        CyclePolicy tolerant = new CyclePolicy(days(14), days(56), days(2), days(3), 25.0,
+                Duration.ofHours(24), Duration.ofHours(2), days(2));
         FillFact previous = new FillFact(PREVIOUS_AT, Drug.CHEMOTHERAPY, FULL_ML);
         ProposedFill fill = new ProposedFill(PREVIOUS_AT.plus(days(14)), Drug.HEPARIN, FULL_ML, residualMl, null);
 

@@ -181,11 +181,11 @@ class GlycerolHoldPlanningTest {
     }
 
     @Test
-    void noHoldBeforeTheFirstFill() {
-        Refusal refusal = refused(CYCLE.planHold(pump().build(), hold("2026-04-01", "2026-05-01"), TODAY));
+    void aPumpNeverFilledPlansFromItsImplantFill() {
+        // implanted 2026-01-05: refills projected every 14 days from midnight EST, 05:00Z
+        PlannedGlycerolFill planned = allowed(CYCLE.planHold(pump().build(), hold("2026-04-01", "2026-05-01"), TODAY));
 
-        assertThat(refusal.kind()).isEqualTo(Refusal.Kind.RULE_VIOLATION);
-        assertThat(refusal.code()).isEqualTo("no-refill-due");
+        assertThat(planned.refillDueAt()).isEqualTo(Instant.parse("2026-03-30T05:00:00Z"));
     }
 
     @Test

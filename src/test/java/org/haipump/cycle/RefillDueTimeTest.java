@@ -42,8 +42,14 @@ class RefillDueTimeTest {
     }
 
     @Test
-    void noRefillIsDueBeforeTheFirstFill() {
-        assertThat(CYCLE.nextRefill(pump().build(), NOW)).isEmpty();
+    void aPumpNeverFilledCountsFromTheHeparinFillOfItsImplantDay() {
+        // implanted 2026-01-05: heparin at midnight EST (05:00Z), 30 mL at 1 mL/day, due 14 days later
+        NextRefill next = CYCLE.nextRefill(pump().build(), NOW).orElseThrow();
+
+        assertThat(next).isEqualTo(new NextRefill(Instant.parse("2026-01-19T05:00:00Z"),
+                Instant.parse("2026-01-21T05:00:00Z"), Drug.CHEMOTHERAPY, RefillStatus.CRITICAL,
+                Instant.parse("2026-02-04T05:00:00Z"), DeadlineBasis.IMPLANT));
+        // the first recorded fill has no expectation: any drug, no deviation
         assertThat(CYCLE.expectedDrug(pump().build())).isNull();
     }
 

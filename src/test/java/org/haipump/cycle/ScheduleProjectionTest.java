@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ScheduleProjectionTest {
 
     private static ProjectedRefill refill(String dueAt, String reserveEndsAt, Drug drug) {
-        return new ProjectedRefill(Instant.parse(dueAt), Instant.parse(reserveEndsAt), drug);
+        return new ProjectedRefill(Instant.parse(dueAt), Instant.parse(reserveEndsAt), drug, DeadlineBasis.INTERVAL);
     }
 
     @Test
@@ -64,9 +64,24 @@ class ScheduleProjectionTest {
     }
 
     @Test
-    void nothingIsProjectedBeforeTheFirstFillOrAfterRemoval() {
-        assertThat(CYCLE.schedule(pump().build(), 4)).isEmpty();
+    void aPumpNeverFilledIsProjectedFromItsImplantFillAndNothingAfterRemoval() {
+        assertThat(CYCLE.schedule(pump().build(), 2)).containsExactly(
+                new ProjectedRefill(Instant.parse("2026-01-19T05:00:00Z"), Instant.parse("2026-01-21T05:00:00Z"),
+                        Drug.CHEMOTHERAPY, DeadlineBasis.IMPLANT),
+                refill("2026-02-02T05:00:00Z", "2026-02-04T05:00:00Z", Drug.HEPARIN));
         assertThat(CYCLE.schedule(pump().filled(Drug.CHEMOTHERAPY, NOW).removed().build(), 4)).isEmpty();
+    }
+
+    @Test
+    void theProjectionPullsEachRefillInByTheSameRate() {
+        // 30 mL at a measured 2.0 mL/day: empty after 15 days, each refill due 13 days after the one before
+        PumpCycle pump = pump().filled(Drug.CHEMOTHERAPY, NOW).measuredFlow(2.0).build();
+
+        assertThat(CYCLE.schedule(pump, 2)).containsExactly(
+                new ProjectedRefill(Instant.parse("2026-03-15T13:00:00Z"), Instant.parse("2026-03-17T13:00:00Z"),
+                        Drug.HEPARIN, DeadlineBasis.FLOW),
+                new ProjectedRefill(Instant.parse("2026-03-28T13:00:00Z"), Instant.parse("2026-03-30T13:00:00Z"),
+                        Drug.CHEMOTHERAPY, DeadlineBasis.FLOW));
     }
 
     @Test

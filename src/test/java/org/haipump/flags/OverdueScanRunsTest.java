@@ -47,7 +47,7 @@ class OverdueScanRunsTest {
         Instant firing = aFutureFiring();
         runs.claim(firing, "node-a");
 
-        runs.finish(firing, new OverdueScanResult(3, 1, 2, List.of(UUID.randomUUID()), List.of("escalate"), 12));
+        runs.finish(firing, new OverdueScanResult(3, 1, 2, 4, List.of(UUID.randomUUID()), List.of("escalate"), 12));
 
         assertThat(column(firing, "raised")).isEqualTo("3");
         assertThat(column(firing, "escalated")).isEqualTo("1");

@@ -18,6 +18,9 @@ public class CycleRulesProducer {
                 cycle.glycerolInterval(),
                 cycle.reserve(),
                 cycle.earlyWindow(),
-                config.flow().tolerance()));
+                config.flow().tolerance(),
+                config.booking().urgentHorizon(),
+                config.appointments().missedAfter(),
+                cycle.returnMargin()));
     }
 }

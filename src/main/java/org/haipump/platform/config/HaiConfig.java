@@ -11,6 +11,10 @@ public interface HaiConfig {
 
     Cycle cycle();
 
+    Booking booking();
+
+    Appointments appointments();
+
     Flow flow();
 
     OverdueScan overdueScan();
@@ -34,9 +38,28 @@ public interface HaiConfig {
         @WithDefault("2d")
         Duration reserve();
 
-        /** How early before the due time an appointment may start. */
+        /**
+         * How early before the due day an appointment may start: the window opens at the start of
+         * the patient's local day this many days before it.
+         */
         @WithDefault("3d")
         Duration earlyWindow();
+
+        /** A glycerol hold's return day must end at least this long before the glycerol fill is due. */
+        @WithDefault("2d")
+        Duration returnMargin();
+    }
+
+    interface Booking {
+        /** Once a refill is past due, how far ahead of now an urgent visit may start, even past the reserve. */
+        @WithDefault("24h")
+        Duration urgentHorizon();
+    }
+
+    interface Appointments {
+        /** A booked visit with no fill this long after its start is missed. */
+        @WithDefault("2h")
+        Duration missedAfter();
     }
 
     interface Flow {
