@@ -78,9 +78,9 @@ class ScheduleProjectionTest {
         PumpCycle pump = pump().filled(Drug.CHEMOTHERAPY, NOW).measuredFlow(2.0).build();
 
         assertThat(CYCLE.schedule(pump, 2)).containsExactly(
-                new ProjectedRefill(Instant.parse("2026-03-15T13:00:00Z"), Instant.parse("2026-03-17T13:00:00Z"),
+                new ProjectedRefill(Instant.parse("2026-03-15T14:00:00Z"), Instant.parse("2026-03-17T14:00:00Z"),
                         Drug.HEPARIN, DeadlineBasis.FLOW),
-                new ProjectedRefill(Instant.parse("2026-03-28T13:00:00Z"), Instant.parse("2026-03-30T13:00:00Z"),
+                new ProjectedRefill(Instant.parse("2026-03-28T14:00:00Z"), Instant.parse("2026-03-30T14:00:00Z"),
                         Drug.CHEMOTHERAPY, DeadlineBasis.FLOW));
     }
 
