@@ -52,8 +52,11 @@ public final class RefillSql {
         return "(%s + make_interval(secs => :reserveSeconds))".formatted(dueAt);
     }
 
-    /** {@link PumpCycle#implantFill}'s instant: the start of the implant day in the patient's zone. */
-    public static String implantFillAt(String implantedOn, String timeZone) {
+    /**
+     * The start of a local day in a zone, as {@code LocalDate.atStartOfDay(zone)} gives it (the
+     * implant fill's instant, for one).
+     */
+    public static String startOfLocalDay(String implantedOn, String timeZone) {
         return "(cast(%s as timestamp) at time zone %s)".formatted(implantedOn, timeZone);
     }
 

@@ -27,7 +27,7 @@ public class DueTimeRealignment {
      * implant fill when it has none, at the rate predictions use.
      */
     private static final String DUE = RefillSql.dueAt(
-            "coalesce(f.performed_at, " + RefillSql.implantFillAt("p.implanted_on", "pt.time_zone") + ")",
+            "coalesce(f.performed_at, " + RefillSql.startOfLocalDay("p.implanted_on", "pt.time_zone") + ")",
             "coalesce(f.drug, 'HEPARIN')",
             "coalesce(f.volume_ml, p.reservoir_volume_ml)",
             RefillSql.predictionRate("p.latest_measured_flow_ml_per_day", "p.latest_flow_lower_bound",
