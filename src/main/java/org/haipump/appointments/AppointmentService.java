@@ -1,6 +1,7 @@
 package org.haipump.appointments;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -34,16 +35,21 @@ public class AppointmentService {
     private final AppointmentRepository appointments;
     private final PumpService pumps;
     private final PumpCycles cycles;
-    private final AppointmentEvents events;
+    private final Event<AppointmentBooked> booked;
+    private final Event<AppointmentRescheduled> rescheduled;
+    private final Event<AppointmentCancelled> cancelled;
     private final CurrentActor actor;
     private final Clock clock;
 
     AppointmentService(AppointmentRepository appointments, PumpService pumps, PumpCycles cycles,
-                       AppointmentEvents events, CurrentActor actor, Clock clock) {
+                       Event<AppointmentBooked> booked, Event<AppointmentRescheduled> rescheduled,
+                       Event<AppointmentCancelled> cancelled, CurrentActor actor, Clock clock) {
         this.appointments = appointments;
         this.pumps = pumps;
         this.cycles = cycles;
-        this.events = events;
+        this.booked = booked;
+        this.rescheduled = rescheduled;
+        this.cancelled = cancelled;
         this.actor = actor;
         this.clock = clock;
     }
@@ -75,7 +81,7 @@ public class AppointmentService {
         appointment.bookedBy = actor.name();
         appointment.bookedAt = now;
         appointments.persist(appointment);
-        events.booked.fire(new AppointmentBooked(appointment.id, pump.id, pump.patientId, startsAt,
+        booked.fire(new AppointmentBooked(appointment.id, pump.id, pump.patientId, startsAt,
                 appointment.urgent, now));
         return versioned(appointment);
     }
@@ -100,7 +106,7 @@ public class AppointmentService {
         appointments.getEntityManager().persist(move);
         appointment.startsAt = startsAt;
         place(appointment, slot);
-        events.rescheduled.fire(new AppointmentRescheduled(appointment.id, appointment.pumpId, appointment.patientId,
+        rescheduled.fire(new AppointmentRescheduled(appointment.id, appointment.pumpId, appointment.patientId,
                 move.previousStartsAt, startsAt, appointment.urgent, now));
         return versioned(appointment);
     }
@@ -203,7 +209,7 @@ public class AppointmentService {
         appointment.cancelledAt = clock.instant();
         appointment.cancelledBy = actor.name();
         appointment.cancellationReason = reason;
-        events.cancelled.fire(new AppointmentCancelled(appointment.id, appointment.pumpId, appointment.patientId,
+        cancelled.fire(new AppointmentCancelled(appointment.id, appointment.pumpId, appointment.patientId,
                 appointment.cancelledAt));
     }
 }

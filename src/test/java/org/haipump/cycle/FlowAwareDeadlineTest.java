@@ -11,7 +11,6 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
@@ -77,15 +76,24 @@ class FlowAwareDeadlineTest {
                 .containsExactly(RefillStatus.CRITICAL, emptyAt, DeadlineBasis.FLOW);
     }
 
-    @ParameterizedTest(name = "[{index}] nominal {0}, measured {1} (lower bound {2}): predictions use {3}")
-    @CsvSource({
+    /** The rate table the SQL fragment is held to as well: nominal, measured, lower bound, the rate used. */
+    static final String[] RATES = {
             "2.0,    , false, 2.0",  // never measured: nominal
             "2.0, 2.3, false, 2.3",  // measured: the measurement
             "2.0, 1.5, false, 1.5",  // a slow measurement is used too (it only moves predictedEmptyAt out)
             "2.0, 0.0, false, 2.0",  // nothing measured is no rate
             "2.0, 1.5, true,  2.0",  // found empty: it ran at least 1.5, and at least nominal
             "2.0, 2.5, true,  2.5",  // found empty and fast: at least 2.5
-    })
+    };
+
+    static Stream<Arguments> rates() {
+        return Stream.of(RATES).map(row -> row.split(",", -1)).map(c -> Arguments.of(Double.parseDouble(c[0].strip()),
+                c[1].isBlank() ? null : Double.valueOf(c[1].strip()), Boolean.parseBoolean(c[2].strip()),
+                Double.parseDouble(c[3].strip())));
+    }
+
+    @ParameterizedTest(name = "[{index}] nominal {0}, measured {1} (lower bound {2}): predictions use {3}")
+    @MethodSource("rates")
     void predictionsUseTheLatestTrustworthyMeasuredRateElseTheNominalOne(double nominal, Double measured,
                                                                          boolean lowerBound, double used) {
         CycleFixtures.PumpBuilder builder = pump().filled(Drug.HEPARIN, FILLED_AT).nominalFlow(nominal);
