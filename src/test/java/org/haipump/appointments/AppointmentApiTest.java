@@ -65,8 +65,9 @@ class AppointmentApiTest {
             return new Refill(Api.pumpFilledAt(performedAt, "CHEMOTHERAPY"), performedAt.plus(REFILL_INTERVAL));
         }
 
+        /** The start of the patient's local day three days before the due day. */
         Instant opensAt() {
-            return dueAt.minus(EARLY_WINDOW);
+            return Api.localDate(dueAt).minusDays(EARLY_WINDOW.toDays()).atStartOfDay(Api.ZONE).toInstant();
         }
 
         Instant closesAt() {
@@ -162,14 +163,22 @@ class AppointmentApiTest {
     }
 
     @Test
-    void aPumpWithoutFillsHasNoRefillToBook() {
+    void aPumpNeverFilledIsBookedForTheRefillAfterItsImplantFill() {
+        // implanted long ago and never filled: past its reserve, so only an urgent visit with a reason
         String pumpId = Api.newPump();
+        Instant implantDueAt = Api.IMPLANTED_ON.atStartOfDay(Api.ZONE).toInstant().plus(REFILL_INTERVAL);
+        Instant startsAt = Api.now().plus(Duration.ofHours(3));
         Db.Snapshot before = db.snapshot(pumpId);
 
-        ruleViolated(as(Tokens.scheduler()).body(appointmentBody(pumpId, Api.now().plus(Duration.ofDays(1))))
-                .post(APPOINTMENTS), "no-refill-due", "pumpId");
-
+        ruleViolated(as(Tokens.scheduler()).body(appointmentBody(pumpId, startsAt)).post(APPOINTMENTS),
+                "urgent-reason-required", "reason");
         before.assertNothingWritten();
+
+        as(Tokens.scheduler()).body(with(appointmentBody(pumpId, startsAt), "reason", "Never refilled since implant"))
+                .post(APPOINTMENTS).then().statusCode(201)
+                .body("urgent", equalTo(true))
+                .body("refillDueAt", sameInstant(implantDueAt))
+                .body("plannedDrug", equalTo("CHEMOTHERAPY"));
     }
 
     @Test

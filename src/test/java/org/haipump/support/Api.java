@@ -192,11 +192,15 @@ public final class Api {
         return registerPump(registerPatient());
     }
 
-    /** A new patient with a pump in place, filled once with a full reservoir of {@code drug}. */
+    /**
+     * A new patient with a pump in place, filled once with a full reservoir of {@code drug}: the fill
+     * is registered with the pump ({@code lastFill}), so that the overdue scan never sees the pump
+     * without it (a pump never filled counts from its implant day, long past here).
+     */
     public static String pumpFilledAt(Instant performedAt, String drug) {
-        String pumpId = newPump();
-        recordFill(pumpId, fill(performedAt, drug, FULL_ML));
-        return pumpId;
+        Map<String, Object> body = pumpBody(registerPatient());
+        body.put("lastFill", Map.of("performedAt", performedAt.toString(), "drug", drug, "volumeMl", FULL_ML));
+        return as(Tokens.scheduler()).body(body).post(PUMPS).then().statusCode(201).extract().path("id");
     }
 
     /**
