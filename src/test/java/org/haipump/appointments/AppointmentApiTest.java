@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.haipump.flags.OverdueScan;
 import org.haipump.support.Api;
 import org.haipump.support.Db;
 import org.haipump.support.Tokens;
@@ -57,6 +58,9 @@ class AppointmentApiTest {
 
     @Inject
     Db db;
+
+    @Inject
+    OverdueScan scan;
 
     /** The refill of a pump filled with chemotherapy at {@code performedAt}. */
     private record Refill(String pumpId, Instant dueAt) {
@@ -165,9 +169,10 @@ class AppointmentApiTest {
     @Test
     void aPumpNeverFilledIsBookedForTheRefillAfterItsImplantFill() {
         // implanted long ago and never filled: past its reserve, so only an urgent visit with a reason
-        String pumpId = Api.newPump();
-        Instant implantDueAt = Api.IMPLANTED_ON.atStartOfDay(Api.ZONE).toInstant().plus(REFILL_INTERVAL);
+        String pumpId = Api.newPumpImplantedLongAgo();
+        Instant implantDueAt = Api.IMPLANTED_LONG_AGO.atStartOfDay(Api.ZONE).toInstant().plus(REFILL_INTERVAL);
         Instant startsAt = Api.now().plus(Duration.ofHours(3));
+        scan.run(); // flags it now, so that the scheduled scan cannot change the snapshot below
         Db.Snapshot before = db.snapshot(pumpId);
 
         ruleViolated(as(Tokens.scheduler()).body(appointmentBody(pumpId, startsAt)).post(APPOINTMENTS),

@@ -36,6 +36,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.haipump.flags.OverdueScan;
+import org.haipump.cycle.CyclePolicy;
+import org.haipump.cycle.Drug;
+import org.haipump.cycle.FillFact;
 import org.haipump.support.Api;
 import org.haipump.support.Db;
 import org.haipump.support.Race;
@@ -270,7 +273,9 @@ class RacingRequestsTest {
 
     /** The pump's cycle is the one the accepted heparin fill implies, in the API and in its row. */
     private void assertThePumpFollowsTheOneFill(String pumpId, Answer accepted, Instant performedAt) {
-        Instant dueAt = performedAt.plus(REFILL_INTERVAL);
+        // The smaller fills run out less than the reserve after the interval: their refill is due sooner.
+        Instant dueAt = CyclePolicy.DEFAULT.deadline(new FillFact(performedAt, Drug.HEPARIN,
+                Double.parseDouble(accepted.text("/volumeMl"))), Api.NOMINAL_FLOW_ML_PER_DAY, false).dueAt();
         String fillId = accepted.text("/id");
         assertThat(db.count("fill", "pump_id", pumpId)).isEqualTo(2);
         assertThat(Instant.parse(accepted.text("/nextRefill/dueAt"))).isEqualTo(dueAt);

@@ -354,8 +354,7 @@ class FillApiTest {
 
     @Test
     void aResidualAboveWhatThePreviousFillPutInBreaksTheRule() {
-        String pumpId = Api.newPump();
-        Api.recordFill(pumpId, fill(daysAgo(13), "CHEMOTHERAPY", 20.0));
+        String pumpId = Api.pumpFilledAt(Api.registerPatient(), daysAgo(13), "CHEMOTHERAPY", 20.0);
         Db.Snapshot before = db.snapshot(pumpId);
 
         ruleViolated(as(Tokens.nurse()).body(fill(Api.now(), "HEPARIN", FULL_ML, 25.0)).post(FILLS, pumpId),
@@ -485,7 +484,7 @@ class FillApiTest {
     @Test
     void aPumpsFillsAreListedNewestFirst() {
         Instant first = daysAgo(30);
-        String pumpId = Api.newPump();
+        String pumpId = Api.newPumpImplantedLongAgo();
         String oldest = Api.recordFill(pumpId, fill(first, "CHEMOTHERAPY", FULL_ML));
         String middle = Api.recordFill(pumpId, fill(first.plus(REFILL_INTERVAL), "HEPARIN", FULL_ML));
         String newest = Api.recordFill(pumpId, fill(first.plus(REFILL_INTERVAL.multipliedBy(2)), "CHEMOTHERAPY",
@@ -513,7 +512,7 @@ class FillApiTest {
     @Test
     void aFillIsReadUnderItsPump() {
         Instant performedAt = daysAgo(13);
-        String pumpId = Api.newPump();
+        String pumpId = Api.newPumpImplantedLongAgo();
         String fillId = Api.recordFill(pumpId, fill(performedAt, "HEPARIN", FULL_ML, RESIDUAL_ML));
 
         as(Tokens.scheduler()).get(FILL, pumpId, fillId).then().log().ifValidationFails()
@@ -529,7 +528,7 @@ class FillApiTest {
 
     @Test
     void aFillIsNotFoundUnderAnotherPump() {
-        String pumpId = Api.newPump();
+        String pumpId = Api.newPumpImplantedLongAgo();
         String fillId = Api.recordFill(pumpId, fill(daysAgo(13), "HEPARIN", FULL_ML));
 
         notFound(as(Tokens.scheduler()).get(FILL, Api.newPump(), fillId));

@@ -39,8 +39,8 @@ class FlagApiTest {
     @Test
     void aLatePumpsFlagCarriesItsCycleAndCanBeAcknowledgedByANurse() {
         Instant performedAt = Instant.now().minus(Duration.ofDays(15)).truncatedTo(ChronoUnit.SECONDS);
-        String pumpId = Api.newPump();
-        String fillId = Api.recordFill(pumpId, Api.fill(performedAt, "CHEMOTHERAPY", 30));
+        String pumpId = Api.pumpFilledAt(performedAt, "CHEMOTHERAPY");
+        String fillId = Api.lastFillId(pumpId);
         scan.run();
 
         String flagId = as(Tokens.scheduler()).queryParam("pumpId", pumpId).queryParam("status", "OPEN")
@@ -71,8 +71,7 @@ class FlagApiTest {
 
     @Test
     void aResolvedFlagCannotBeAcknowledged() {
-        String pumpId = Api.newPump();
-        Api.recordFill(pumpId, Api.fill(Instant.now().minus(Duration.ofDays(15)), "CHEMOTHERAPY", 30));
+        String pumpId = Api.pumpFilledAt(Instant.now().minus(Duration.ofDays(15)), "CHEMOTHERAPY");
         scan.run();
         Api.recordFill(pumpId, Api.fill(Instant.now().minusSeconds(5), "HEPARIN", 30));
         String flagId = as(Tokens.nurse()).queryParam("pumpId", pumpId).get("/api/v1/flags")
@@ -160,8 +159,7 @@ class FlagApiTest {
     }
 
     private String latePumpWithAnOpenFlag() {
-        String pumpId = Api.newPump();
-        Api.recordFill(pumpId, Api.fill(Instant.now().minus(Duration.ofDays(15)), "CHEMOTHERAPY", 30));
+        String pumpId = Api.pumpFilledAt(Instant.now().minus(Duration.ofDays(15)), "CHEMOTHERAPY");
         scan.run();
         return pumpId;
     }

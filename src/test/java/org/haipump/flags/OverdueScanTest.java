@@ -151,22 +151,24 @@ class OverdueScanTest {
     @Test
     void oneBadRowDoesNotStopTheOthersFromBeingFlagged() throws SQLException {
         Instant now = Instant.now();
-        // The bad pump is filled only once its flags are rejected, so the scheduled scan cannot flag it first.
-        String bad = Api.newPump();
+        // The bad pump is registered, with its fill, only once its patient's flags are rejected, so that
+        // the scheduled scan cannot flag it first.
+        String badPatient = Api.registerPatient();
         String good = pumpFilledAt(now.minus(Duration.ofDays(15)));
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("""
                     create or replace function test_reject_flag() returns trigger as $$
                     begin
-                      if new.pump_id = '%s' then raise exception 'rejected for the test'; end if;
+                      if new.patient_id = '%s' then raise exception 'rejected for the test'; end if;
                       return new;
-                    end $$ language plpgsql""".formatted(bad));
+                    end $$ language plpgsql""".formatted(badPatient));
             s.execute("create trigger test_reject_flag before insert on flag for each row execute function test_reject_flag()");
         }
         OverdueScanResult result;
         List<Map<String, Object>> badFlagsWhileRejected;
+        String bad;
         try {
-            Api.recordFill(bad, Api.fill(now.minus(Duration.ofDays(15)), "CHEMOTHERAPY", 30));
+            bad = Api.pumpFilledAt(badPatient, now.minus(Duration.ofDays(15)), "CHEMOTHERAPY", 30);
             result = scan.runAt(now);
             // Read while the trigger still rejects it: once dropped, the scheduled scan may flag it at any moment.
             badFlagsWhileRejected = overdueFlags(bad);
@@ -226,8 +228,7 @@ class OverdueScanTest {
     }
 
     private static String pumpFilledAt(Instant performedAt) {
-        String pumpId = Api.newPump();
-        Api.recordFill(pumpId, Api.fill(performedAt, "CHEMOTHERAPY", 30));
+        String pumpId = Api.pumpFilledAt(performedAt, "CHEMOTHERAPY");
         return pumpId;
     }
 

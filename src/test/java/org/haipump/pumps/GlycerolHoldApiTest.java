@@ -209,14 +209,14 @@ class GlycerolHoldApiTest {
     }
 
     @Test
-    void aHoldForAPumpWithoutFillsBreaksTheRule() {
+    void aHoldForAPumpWithoutFillsIsPlannedFromItsImplantFill() {
+        // implanted twelve days ago: the implant fill's refill, due in two days, becomes glycerol
         String emptyPump = Api.newPump();
-        Db.Snapshot before = db.snapshot(emptyPump);
+        Instant implantDue = Api.IMPLANTED_ON.atStartOfDay(Api.ZONE).toInstant().plus(Api.REFILL_INTERVAL);
 
-        ruleViolated(as(Tokens.scheduler()).body(holdBody(today().plusDays(20), today().plusDays(30)))
-                .post(HOLDS, emptyPump), "no-refill-due", "departOn");
-
-        before.assertNothingWritten();
+        as(Tokens.scheduler()).body(holdBody(today().plusDays(5), today().plusDays(30))).post(HOLDS, emptyPump)
+                .then().log().ifValidationFails().statusCode(201)
+                .body("plannedRefillDueAt", Api.sameInstant(implantDue));
     }
 
     @Test

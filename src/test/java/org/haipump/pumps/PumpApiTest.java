@@ -3,6 +3,7 @@ package org.haipump.pumps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haipump.support.Api.ABSENT;
 import static org.haipump.support.Api.APPOINTMENT;
+import static org.haipump.support.Api.FILLS;
 import static org.haipump.support.Api.FLAGS;
 import static org.haipump.support.Api.FULL_ML;
 import static org.haipump.support.Api.IMPLANTED_ON;
@@ -89,7 +90,8 @@ class PumpApiTest {
                 .body("status", equalTo("ACTIVE"))
                 .body("removedOn", nullValue())
                 .body("lastFill", nullValue())
-                .body("nextRefill", nullValue())
+                .body("nextRefill.basis", equalTo("IMPLANT"))
+                .body("nextRefill.dueAt", sameInstant(IMPLANTED_ON.atStartOfDay(Api.ZONE).toInstant().plus(REFILL_INTERVAL)))
                 .body("createdAt", notNullValue())
                 .extract();
 
@@ -213,20 +215,74 @@ class PumpApiTest {
     }
 
     @Test
-    void aPumpBeforeItsFirstFillHasNeitherLastFillNorNextRefill() {
+    void aPumpBeforeItsFirstFillCountsFromTheHeparinFillOfItsImplantDay() {
         String pumpId = Api.newPump();
+        Instant implantFill = IMPLANTED_ON.atStartOfDay(Api.ZONE).toInstant();
 
         as(Tokens.nurse()).get(PUMP, pumpId).then().log().ifValidationFails()
                 .statusCode(200)
                 .body("id", equalTo(pumpId))
                 .body("lastFill", nullValue())
-                .body("nextRefill", nullValue());
+                .body("nextRefill.basis", equalTo("IMPLANT"))
+                .body("nextRefill.dueAt", sameInstant(implantFill.plus(REFILL_INTERVAL)))
+                .body("nextRefill.reserveEndsAt", sameInstant(implantFill.plus(REFILL_INTERVAL).plus(RESERVE)))
+                .body("nextRefill.drug", equalTo("CHEMOTHERAPY"))
+                .body("nextRefill.status", equalTo("UPCOMING"))
+                .body("nextRefill.predictedEmptyAt", sameInstant(implantFill.plus(Duration.ofDays(20))));
+    }
+
+    @Test
+    void aPumpRegisteredWithItsLatestFillCountsFromIt() {
+        Instant performedAt = daysAgo(5);
+        Map<String, Object> body = pumpBody(Api.registerPatient());
+        body.put("lastFill", Map.of("performedAt", performedAt.toString(), "drug", "HEPARIN", "volumeMl", FULL_ML));
+
+        String pumpId = as(Tokens.scheduler()).body(body).post(PUMPS).then().log().ifValidationFails().statusCode(201)
+                .body("lastFill.performedAt", sameInstant(performedAt))
+                .body("lastFill.drug", equalTo("HEPARIN"))
+                .body("nextRefill.basis", equalTo("INTERVAL"))
+                .body("nextRefill.dueAt", sameInstant(performedAt.plus(REFILL_INTERVAL)))
+                .body("nextRefill.drug", equalTo("CHEMOTHERAPY"))
+                .extract().path("id");
+
+        as(Tokens.scheduler()).get(FILLS, pumpId).then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].expectedDrug", nullValue())
+                .body("items[0].deviation", equalTo(false))
+                .body("items[0].recordedBy", equalTo(Tokens.SCHEDULER_UPN));
+    }
+
+    static Stream<Arguments> refusedLastFills() {
+        return Stream.of(
+                Arguments.of("before the implant day", IMPLANTED_ON.atStartOfDay(Api.ZONE).toInstant().minusSeconds(1),
+                        FULL_ML, "fill-before-implant", "lastFill.performedAt"),
+                Arguments.of("in the future", Api.now().plus(Duration.ofHours(1)), FULL_ML, "fill-in-future",
+                        "lastFill.performedAt"),
+                Arguments.of("above the reservoir", daysAgo(2), Api.RESERVOIR_ML + 1, "volume-above-reservoir",
+                        "lastFill.volumeMl"));
+    }
+
+    @ParameterizedTest(name = "a latest fill {0}")
+    @MethodSource("refusedLastFills")
+    void aLatestFillThatBreaksTheFillRulesIsRefusedAndNothingIsRegistered(String what, Instant performedAt,
+            double volumeMl, String type, String field) {
+        String patientId = Api.registerPatient();
+        Map<String, Object> body = pumpBody(patientId);
+        body.put("lastFill", Map.of("performedAt", performedAt.toString(), "drug", "CHEMOTHERAPY", "volumeMl", volumeMl));
+        long pumps = db.count("pump");
+        long fills = db.count("fill");
+
+        ruleViolated(as(Tokens.scheduler()).body(body).post(PUMPS), type, field);
+
+        assertThat(db.count("pump")).isEqualTo(pumps);
+        assertThat(db.count("fill")).isEqualTo(fills);
+        assertThat(db.count("pump", "patient_id", patientId)).isZero();
     }
 
     @Test
     void aFilledPumpShowsItsLastFillAndItsNextRefill() {
         Instant performedAt = daysAgo(13);
-        String pumpId = Api.newPump();
+        String pumpId = Api.newPumpImplantedLongAgo();
         String fillId = Api.recordFill(pumpId, fill(performedAt, "CHEMOTHERAPY", FULL_ML));
         Instant dueAt = performedAt.plus(REFILL_INTERVAL);
 
@@ -531,8 +587,16 @@ class PumpApiTest {
     }
 
     @Test
-    void aPumpWithoutFillsHasAnEmptySchedule() {
-        as(Tokens.nurse()).get(SCHEDULE, Api.newPump()).then().statusCode(200).body("items", empty());
+    void aPumpWithoutFillsIsProjectedFromItsImplantFill() {
+        Instant implantDue = IMPLANTED_ON.atStartOfDay(Api.ZONE).toInstant().plus(REFILL_INTERVAL);
+
+        as(Tokens.nurse()).queryParam("count", 2).get(SCHEDULE, Api.newPump()).then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items[0].basis", equalTo("IMPLANT"))
+                .body("items[0].dueAt", sameInstant(implantDue))
+                .body("items[0].drug", equalTo("CHEMOTHERAPY"))
+                .body("items[1].basis", equalTo("INTERVAL"))
+                .body("items[1].drug", equalTo("HEPARIN"));
     }
 
     @Test

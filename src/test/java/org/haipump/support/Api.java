@@ -48,6 +48,8 @@ public final class Api {
     public static final String APPOINTMENTS = "/api/v1/appointments";
     public static final String APPOINTMENT = APPOINTMENTS + "/{id}";
     public static final String CANCELLATION = APPOINTMENT + "/cancellation";
+    public static final String RESCHEDULE = APPOINTMENT + "/reschedule";
+    public static final String WORKLIST = "/api/v1/worklist";
     public static final String FLAGS = "/api/v1/flags";
 
     // --- optimistic locking ---------------------------------------------------------------------
@@ -72,7 +74,13 @@ public final class Api {
     public static final String MODEL = "Intera 3000";
     public static final double RESERVOIR_ML = 30.0;
     public static final double NOMINAL_FLOW_ML_PER_DAY = 1.5;
-    public static final LocalDate IMPLANTED_ON = LocalDate.of(2025, 1, 6);
+    /**
+     * The implant day of a pump registered without a fill: twelve days ago, so that the implant
+     * fill's refill is due in two days at the earliest and the overdue scan leaves the pump alone.
+     */
+    public static final LocalDate IMPLANTED_ON = LocalDate.now(ZONE).minusDays(12);
+    /** The implant day of pumps registered with a fill, and of pumps whose first fill lies far back. */
+    public static final LocalDate IMPLANTED_LONG_AGO = LocalDate.of(2025, 1, 6);
     /** A full reservoir: what most fixtures fill. */
     public static final double FULL_ML = RESERVOIR_ML;
     /** Left after 12 days of a full reservoir at 2 mL/day: 33.3 % faster than nominal. */
@@ -187,9 +195,23 @@ public final class Api {
         return as(Tokens.scheduler()).body(body).post(PUMPS).then().statusCode(201).extract().path("id");
     }
 
-    /** A new patient with a pump in place. */
+    /**
+     * A new patient with a pump implanted on {@link #IMPLANTED_ON} and never filled: it counts from the
+     * heparin fill of its implant day, due in two days at the earliest, so the overdue scan leaves it alone.
+     */
     public static String newPump() {
         return registerPump(registerPatient());
+    }
+
+    /**
+     * A new patient with a pump implanted on {@link #IMPLANTED_LONG_AGO} and never filled, for first
+     * fills far in the past: its implant fill is long overdue, so the overdue scan may flag it at any
+     * moment; a test that compares its flags records the first fill with {@link #pumpFilledAt} instead.
+     */
+    public static String newPumpImplantedLongAgo() {
+        Map<String, Object> body = pumpBody(registerPatient());
+        body.put("implantedOn", IMPLANTED_LONG_AGO.toString());
+        return as(Tokens.scheduler()).body(body).post(PUMPS).then().statusCode(201).extract().path("id");
     }
 
     /**
@@ -198,8 +220,14 @@ public final class Api {
      * without it (a pump never filled counts from its implant day, long past here).
      */
     public static String pumpFilledAt(Instant performedAt, String drug) {
-        Map<String, Object> body = pumpBody(registerPatient());
-        body.put("lastFill", Map.of("performedAt", performedAt.toString(), "drug", drug, "volumeMl", FULL_ML));
+        return pumpFilledAt(registerPatient(), performedAt, drug, FULL_ML);
+    }
+
+    /** The patient's pump, implanted {@link #IMPLANTED_LONG_AGO}, registered with its first fill. */
+    public static String pumpFilledAt(String patientId, Instant performedAt, String drug, double volumeMl) {
+        Map<String, Object> body = pumpBody(patientId);
+        body.put("implantedOn", IMPLANTED_LONG_AGO.toString());
+        body.put("lastFill", Map.of("performedAt", performedAt.toString(), "drug", drug, "volumeMl", volumeMl));
         return as(Tokens.scheduler()).body(body).post(PUMPS).then().statusCode(201).extract().path("id");
     }
 
@@ -212,6 +240,11 @@ public final class Api {
         String pumpId = pumpFilledAt(daysAgo(13), "CHEMOTHERAPY");
         recordFill(pumpId, fill(daysAgo(1), "HEPARIN", FULL_ML, FAST_FLOW_RESIDUAL_ML));
         return pumpId;
+    }
+
+    /** The id of the pump's latest fill. */
+    public static String lastFillId(String pumpId) {
+        return as(Tokens.scheduler()).get(PUMP, pumpId).then().statusCode(200).extract().path("lastFill.id");
     }
 
     public static void removePump(String pumpId) {

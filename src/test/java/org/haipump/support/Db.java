@@ -30,9 +30,10 @@ public class Db {
      * which gains a row for every request, refused ones included.
      */
     public static final List<String> API_TABLES =
-            List.of("patient", "pump", "fill", "appointment", "glycerol_hold", "idempotency_record");
-    private static final Set<String> TABLES = Set.of("patient", "pump", "fill", "appointment", "glycerol_hold",
-            "idempotency_record", "flag");
+            List.of("patient", "pump", "fill", "appointment", "appointment_reschedule", "glycerol_hold",
+                    "idempotency_record");
+    private static final Set<String> TABLES = Set.of("patient", "pump", "fill", "appointment",
+            "appointment_reschedule", "glycerol_hold", "idempotency_record", "flag");
     private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
 
     /** The rows of one pump a snapshot keeps whole: where they are and what they are called. */

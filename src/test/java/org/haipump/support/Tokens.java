@@ -19,12 +19,13 @@ public final class Tokens {
 
     public static final String ISSUER = "https://hai-refill-scheduler.local/dev";
     public static final String NURSE_UPN = "nurse.jones@clinic.test";
+    public static final String SCHEDULER_UPN = "scheduler.smith@clinic.test";
 
     private Tokens() {
     }
 
     public static String scheduler() {
-        return forRole("scheduler", "scheduler.smith@clinic.test");
+        return forRole("scheduler", SCHEDULER_UPN);
     }
 
     public static String nurse() {

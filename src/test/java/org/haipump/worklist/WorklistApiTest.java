@@ -82,8 +82,7 @@ class WorklistApiTest {
     }
 
     private static String pumpFilledAt(Instant performedAt) {
-        String pumpId = Api.newPump();
-        Api.recordFill(pumpId, Api.fill(performedAt, "CHEMOTHERAPY", 30));
+        String pumpId = Api.pumpFilledAt(performedAt, "CHEMOTHERAPY");
         return pumpId;
     }
 }
