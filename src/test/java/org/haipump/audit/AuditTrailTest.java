@@ -212,6 +212,12 @@ class AuditTrailTest {
                 List.of(patientId), "SUCCESS", 200);
 
         rid = requestId();
+        as(Tokens.scheduler(), rid).body(Map.of("startsAt", Api.now().plusSeconds(90_000).toString()))
+                .post(Api.RESCHEDULE, appointmentId).then().statusCode(200);
+        expect(rid, SCHEDULER, "scheduler", "UPDATE", "POST /api/v1/appointments/{id}/reschedule", "appointment",
+                appointmentId, List.of(patientId), "SUCCESS", 200);
+
+        rid = requestId();
         as(Tokens.scheduler(), rid).body(Map.of("reason", "Patient asked to move it"))
                 .post(CANCELLATION, appointmentId).then().statusCode(200);
         expect(rid, SCHEDULER, "scheduler", "UPDATE", "POST /api/v1/appointments/{id}/cancellation", "appointment",

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.haipump.appointments.BookAppointmentRequest;
 import org.haipump.appointments.CancellationRequest;
+import org.haipump.appointments.RescheduleRequest;
 import org.haipump.fills.RecordFillRequest;
 import org.haipump.patients.RegisterPatientRequest;
 import org.haipump.pumps.GlycerolHoldRequest;
@@ -34,8 +35,7 @@ final class WriteEndpoints {
     static final List<WriteEndpoint> ALL = List.of(
             post(Api.PATIENTS, RegisterPatientRequest.class, Tokens::scheduler,
                     () -> Target.of(Api.patientBody(Api.uniqueMrn()))),
-            post(Api.PUMPS, RegisterPumpRequest.class, Tokens::scheduler,
-                    () -> Target.of(Api.pumpBody(Api.registerPatient()))),
+            post(Api.PUMPS, RegisterPumpRequest.class, Tokens::scheduler, WriteEndpoints::pumpRegistration),
             post(Api.THERAPY_MODE, TherapyModeRequest.class, Tokens::scheduler,
                     WriteEndpoints::therapyModeChange),
             post(Api.REMOVAL, RemovalRequest.class, Tokens::scheduler, WriteEndpoints::removal),
@@ -43,9 +43,21 @@ final class WriteEndpoints {
             post(Api.FILLS, RecordFillRequest.class, Tokens::nurse, WriteEndpoints::fill),
             post(Api.APPOINTMENTS, BookAppointmentRequest.class, Tokens::scheduler, WriteEndpoints::booking),
             post(Api.CANCELLATION, CancellationRequest.class, Tokens::scheduler, WriteEndpoints::cancellation),
+            post(Api.RESCHEDULE, RescheduleRequest.class, Tokens::scheduler, WriteEndpoints::reschedule),
             post(ACKNOWLEDGEMENT, null, Tokens::nurse, WriteEndpoints::acknowledgement));
 
     private WriteEndpoints() {
+    }
+
+    /** A pump implanted elsewhere, registered with its latest fill of five days ago. */
+    private static Target pumpRegistration() {
+        Map<String, Object> body = Api.pumpBody(Api.registerPatient());
+        Map<String, Object> lastFill = new LinkedHashMap<>();
+        lastFill.put("performedAt", Api.daysAgo(5).toString());
+        lastFill.put("drug", "HEPARIN");
+        lastFill.put("volumeMl", Api.FULL_ML);
+        body.put("lastFill", lastFill);
+        return Target.of(body);
     }
 
     private static Target therapyModeChange() {
@@ -94,6 +106,16 @@ final class WriteEndpoints {
         String appointmentId = Api.bookAppointment(pumpId, Api.now().plus(Duration.ofHours(2)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", "Patient unwell");
+        return Target.at(appointmentId).body(body).watching(pumpId);
+    }
+
+    /** The visit booked two hours ahead, moved to four hours ahead. */
+    private static Target reschedule() {
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(13), "CHEMOTHERAPY");
+        String appointmentId = Api.bookAppointment(pumpId, Api.now().plus(Duration.ofHours(2)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("startsAt", Api.now().plus(Duration.ofHours(4)).toString());
+        body.put("reason", "Patient asked for later");
         return Target.at(appointmentId).body(body).watching(pumpId);
     }
 

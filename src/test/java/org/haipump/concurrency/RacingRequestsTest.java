@@ -9,7 +9,6 @@ import static org.haipump.support.Api.FULL_ML;
 import static org.haipump.support.Api.IF_MATCH;
 import static org.haipump.support.Api.PROBLEM_JSON;
 import static org.haipump.support.Api.PUMP;
-import static org.haipump.support.Api.REFILL_INTERVAL;
 import static org.haipump.support.Api.THERAPY_MODE;
 import static org.haipump.support.Api.appointmentBody;
 import static org.haipump.support.Api.as;

@@ -81,10 +81,8 @@ class ClusteredScanIT {
         List<String> falling = new ArrayList<>();
         for (int i = 0; i < PUMPS_FALLING_DUE; i++) {
             ServiceApi api = i % 2 == 0 ? apiA : apiB;
-            String pumpId = api.newPump();
             Instant filledAt = now.minus(ServiceApi.REFILL_INTERVAL).plusSeconds(2L * i);
-            api.recordFill(pumpId, ServiceApi.fill(filledAt, "CHEMOTHERAPY"), "due-" + pumpId);
-            falling.add(pumpId);
+            falling.add(api.pumpFilledAt(filledAt));
         }
         for (String pumpId : falling) {
             Await.until(FLAGGED_AT_MOST, "pump " + pumpId + " to be flagged by the cluster",
@@ -109,9 +107,8 @@ class ClusteredScanIT {
                 + (holders.isEmpty() ? " (the last to fire; no node held the trigger at that moment)"
                         : " (it held the acquired trigger)"));
 
-        String dueAfterKill = survivorApi.newPump();
         Instant filledAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(ServiceApi.REFILL_INTERVAL).plusSeconds(2);
-        survivorApi.recordFill(dueAfterKill, ServiceApi.fill(filledAt, "CHEMOTHERAPY"), "due-" + dueAfterKill);
+        String dueAfterKill = survivorApi.pumpFilledAt(filledAt);
         List<JsonNode> flags = Await.until(FAILOVER_AT_MOST, "the surviving node to flag a pump that fell due after the kill",
                 () -> {
                     List<JsonNode> open = survivorApi.openOverdueFlags(dueAfterKill);

@@ -39,15 +39,33 @@ public final class ServiceApi {
         return nurse;
     }
 
-    /** A new patient with a new active pump; returns the pump's id. */
+    /**
+     * A new patient with a new active pump, implanted long ago and never filled; returns the pump's
+     * id. Its implant fill is long overdue: the scan flags it until its first fill is recorded.
+     */
     public String newPump() throws IOException {
+        return registerPump(null);
+    }
+
+    /**
+     * A new patient with a new active pump registered with its first fill ({@code lastFill}), so
+     * that the scan never sees the pump without it; returns the pump's id.
+     */
+    public String pumpFilledAt(Instant performedAt) throws IOException {
+        return registerPump(Map.of("performedAt", performedAt.toString(), "drug", "CHEMOTHERAPY", "volumeMl", 30));
+    }
+
+    private String registerPump(Map<String, Object> lastFill) throws IOException {
         String suffix = UUID.randomUUID().toString();
         Map<String, Object> patient = Map.of("mrn", "MRN-" + suffix.substring(0, 12), "givenName", "Ada",
                 "familyName", "Testpatient", "birthDate", "1961-04-12", "timeZone", "America/New_York");
         String patientId = created(Http.post(service.uri("/api/v1/patients"), scheduler, patient, Map.of(), TIMEOUT));
-        Map<String, Object> pump = Map.of("patientId", patientId, "model", "Intera 3000",
+        Map<String, Object> pump = new HashMap<>(Map.of("patientId", patientId, "model", "Intera 3000",
                 "serialNumber", "SN-" + suffix, "reservoirVolumeMl", 30, "nominalFlowRateMlPerDay", 1.5,
-                "implantedOn", "2025-01-06", "therapyMode", "ACTIVE");
+                "implantedOn", "2025-01-06", "therapyMode", "ACTIVE"));
+        if (lastFill != null) {
+            pump.put("lastFill", lastFill);
+        }
         return created(Http.post(service.uri("/api/v1/pumps"), scheduler, pump, Map.of(), TIMEOUT));
     }
 

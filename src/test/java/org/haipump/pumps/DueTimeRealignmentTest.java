@@ -55,6 +55,40 @@ class DueTimeRealignmentTest {
     }
 
     @Test
+    void aFastPumpStoredBeforeFlowAwareDeadlinesIsPulledInAndThenFlagged() throws SQLException {
+        Instant performedAt = Instant.now().minus(Duration.ofDays(12)).truncatedTo(ChronoUnit.SECONDS);
+        String pumpId = Api.newPump();
+        Api.recordFill(pumpId, Api.fill(performedAt, "HEPARIN", 30));
+        // As stored before: a measured 2.3 mL/day, but the due time of the interval alone.
+        execute("update pump set latest_measured_flow_ml_per_day = 2.3, next_due_at = ?, reserve_ends_at = ? where id = ?",
+                performedAt.plus(Duration.ofDays(14)), performedAt.plus(Duration.ofDays(16)), pumpId);
+
+        realignment.realign();
+
+        // 30 mL at 2.3 mL/day: empty after 1,126,957 s; due the reserve before
+        Instant emptyAt = performedAt.plusSeconds(1_126_957);
+        assertThat(instant("select next_due_at from pump where id = ?", pumpId)).isEqualTo(emptyAt.minus(Duration.ofDays(2)));
+        assertThat(instant("select reserve_ends_at from pump where id = ?", pumpId)).isEqualTo(emptyAt);
+        scan.runAt(Instant.now());
+        assertThat(flagState(pumpId)).isEqualTo("OPEN/null");
+        Api.as(org.haipump.support.Tokens.nurse()).get(Api.PUMP, pumpId).then().statusCode(200)
+                .body("nextRefill.basis", org.hamcrest.Matchers.equalTo("FLOW"))
+                .body("nextRefill.dueAt", Api.sameInstant(emptyAt.minus(Duration.ofDays(2))));
+    }
+
+    @Test
+    void aPumpNeverFilledStoredWithoutADueTimeGetsTheOneOfItsImplantFill() throws SQLException {
+        String pumpId = Api.newPump();
+        execute("update pump set next_due_at = ?, reserve_ends_at = ? where id = ?", null, null, pumpId);
+
+        realignment.realign();
+
+        Instant implantFill = Api.IMPLANTED_ON.atStartOfDay(Api.ZONE).toInstant();
+        assertThat(instant("select next_due_at from pump where id = ?", pumpId))
+                .isEqualTo(implantFill.plus(Duration.ofDays(14)));
+    }
+
+    @Test
     void realigningTwiceChangesNothingTheSecondTime() {
         Api.recordFill(Api.newPump(), Api.fill(Instant.now().minus(Duration.ofDays(3)), "HEPARIN", 30));
         realignment.realign();
@@ -63,8 +97,8 @@ class DueTimeRealignmentTest {
 
     private void execute(String sql, Instant a, Instant b, String id) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, a.atOffset(java.time.ZoneOffset.UTC));
-            s.setObject(2, b.atOffset(java.time.ZoneOffset.UTC));
+            s.setObject(1, a == null ? null : a.atOffset(java.time.ZoneOffset.UTC));
+            s.setObject(2, b == null ? null : b.atOffset(java.time.ZoneOffset.UTC));
             s.setObject(3, UUID.fromString(id));
             s.executeUpdate();
         }

@@ -55,6 +55,7 @@ class RoleMatrixTest {
                 new Operation("GET", "/api/v1/appointments?status=BOOKED", EVERY_CLINIC_ROLE),
                 new Operation("GET", "/api/v1/appointments/" + ANY_ID, EVERY_CLINIC_ROLE),
                 new Operation("POST", "/api/v1/appointments/" + ANY_ID + "/cancellation", EVERY_CLINIC_ROLE),
+                new Operation("POST", "/api/v1/appointments/" + ANY_ID + "/reschedule", EVERY_CLINIC_ROLE),
                 new Operation("GET", "/api/v1/worklist", EVERY_CLINIC_ROLE),
                 new Operation("GET", "/api/v1/flags?status=OPEN", EVERY_CLINIC_ROLE),
                 new Operation("POST", "/api/v1/flags/" + ANY_ID + "/acknowledgement", NURSES),
