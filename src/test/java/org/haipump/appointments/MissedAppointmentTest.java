@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.haipump.support.Api.APPOINTMENT;
 import static org.haipump.support.Api.APPOINTMENTS;
 import static org.haipump.support.Api.FILLS;
-import static org.haipump.support.Api.WORKLIST;
 import static org.haipump.support.Api.appointmentBody;
 import static org.haipump.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,10 +72,7 @@ class MissedAppointmentTest {
         Visit visit = Visit.booked();
         scan.runAt(visit.startsAt().plus(MISSED_AFTER));
 
-        JsonPath worklist = as(Tokens.nurse()).queryParam("size", 200)
-                .queryParam("dueBefore", Api.now().plus(Duration.ofDays(5)).toString())
-                .get(WORKLIST).then().statusCode(200).extract().jsonPath();
-        Map<String, Object> item = worklist.getMap("items.find { it.pumpId == '" + visit.pumpId() + "' }");
+        Map<String, Object> item = Api.worklistItem(visit.pumpId(), Api.now().plus(Duration.ofDays(5)));
         assertThat(item).as("worklist item of the pump").isNotNull();
         assertThat(item.get("openAppointment")).isNull();
         assertThat(item).extractingByKey("lastMissedAppointment").extracting("id").isEqualTo(visit.appointmentId());

@@ -28,8 +28,7 @@ class OverdueScanTriggerTest {
 
     @Test
     void theScheduledScanFlagsALatePumpWithoutBeingCalled() throws Exception {
-        String pumpId = Api.newPump();
-        Api.recordFill(pumpId, Api.fill(Instant.now().minus(Duration.ofDays(15)), "CHEMOTHERAPY", 30));
+        String pumpId = Api.pumpFilledAt(Instant.now().minus(Duration.ofDays(15)), "CHEMOTHERAPY");
 
         List<String> kinds = List.of();
         Instant deadline = Instant.now().plus(WAIT_AT_MOST);

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hamcrest.Description;
@@ -240,6 +241,26 @@ public final class Api {
         String pumpId = pumpFilledAt(daysAgo(13), "CHEMOTHERAPY");
         recordFill(pumpId, fill(daysAgo(1), "HEPARIN", FULL_ML, FAST_FLOW_RESIDUAL_ML));
         return pumpId;
+    }
+
+    /**
+     * The pump's item on the worklist due before {@code dueBefore}, paging through it (the test
+     * database holds many pumps); null when the pump is not on it.
+     */
+    public static Map<String, Object> worklistItem(String pumpId, Instant dueBefore) {
+        for (int page = 0; ; page++) {
+            List<Map<String, Object>> items = as(Tokens.nurse()).queryParam("size", 200).queryParam("page", page)
+                    .queryParam("dueBefore", dueBefore.toString()).get(WORKLIST)
+                    .then().statusCode(200).extract().path("items");
+            if (items.isEmpty()) {
+                return null;
+            }
+            for (Map<String, Object> item : items) {
+                if (pumpId.equals(item.get("pumpId"))) {
+                    return item;
+                }
+            }
+        }
     }
 
     /** The id of the pump's latest fill. */
