@@ -129,9 +129,11 @@ class NoPatientDataInLogsIT {
         as(Tokens.partner()).queryParam("mrn", QUINTESSA.mrn()).get(PATIENTS).then().statusCode(403);
 
         // Pumps, fills (recorded, replayed, refused), appointments (booked, completed, cancelled), a hold.
-        String pumpId = as(Tokens.scheduler()).body(Api.pumpBody(patientId)).post(PUMPS)
+        String pumpId = as(Tokens.scheduler())
+                .body(Api.with(Api.pumpBody(patientId), "implantedOn", Api.IMPLANTED_LONG_AGO.toString())).post(PUMPS)
                 .then().statusCode(201).extract().path("id");
-        String latePumpId = as(Tokens.scheduler()).body(Api.pumpBody(otherPatientId)).post(PUMPS)
+        String latePumpId = as(Tokens.scheduler())
+                .body(Api.with(Api.pumpBody(otherPatientId), "implantedOn", Api.IMPLANTED_LONG_AGO.toString())).post(PUMPS)
                 .then().statusCode(201).extract().path("id");
         as(Tokens.scheduler()).queryParam("patientId", patientId).get(PUMPS).then().statusCode(200);
         Instant firstFill = daysAgo(13);
