@@ -363,6 +363,10 @@ public final class Api {
             @Override
             protected boolean matchesSafely(Object item, Description mismatch) {
                 mismatch.appendText("was ").appendValue(item);
+                // JsonPath reads small decimals as floats: 66.7F is 66.69999694... as a double.
+                if (item instanceof Float f) {
+                    return f == (float) expected;
+                }
                 return item instanceof Number number && Math.abs(number.doubleValue() - expected) < 1e-6;
             }
 
