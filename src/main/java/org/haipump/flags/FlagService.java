@@ -27,7 +27,7 @@ import org.haipump.platform.persistence.Conditions;
 
 /**
  * Listing and acknowledging flags; raising and resolving them when a fill or a removal ends their
- * cause.
+ * cause; resolving review tasks with a nurse's note.
  */
 @ApplicationScoped
 public class FlagService {
@@ -75,6 +75,32 @@ public class FlagService {
         }
         flag.acknowledgedAt = clock.instant();
         flag.acknowledgedBy = actor.name();
+        return FlagResponse.of(flag);
+    }
+
+    /**
+     * A review task ({@link FlagKind#isReviewTask}) is resolved by a nurse, saying what the review
+     * found. Its kind never changes, so that refusal needs no lock.
+     */
+    @Transactional
+    public FlagResponse resolveReview(UUID id, String note) {
+        FlagEntity flag = flags.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("flag", id));
+        if (!flag.kind.isReviewTask()) {
+            throw ProblemException.ruleViolation("flag-not-a-review-task", "A " + flag.kind
+                    + " flag is not a review task: the service resolves it when its cause ends.", null);
+        }
+        // Pump first, then the flag, as an acknowledgement locks them: a removal resolving the
+        // flag at the same time runs before or after this, never across it.
+        pumps.lock(flag.pumpId);
+        flags.getEntityManager().refresh(flag, LockModeType.PESSIMISTIC_WRITE);
+        if (flag.status != FlagStatus.OPEN) {
+            throw ProblemException.conflict("flag-resolved", "The flag was resolved at " + flag.resolvedAt + ".");
+        }
+        flag.status = FlagStatus.RESOLVED;
+        flag.resolvedAt = clock.instant();
+        flag.resolution = FlagEntity.REVIEWED;
+        flag.resolvedBy = actor.name();
+        flag.resolutionNote = note.strip();
         return FlagResponse.of(flag);
     }
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.haipump.appointments.BookAppointmentRequest;
 import org.haipump.appointments.CancellationRequest;
 import org.haipump.fills.RecordFillRequest;
+import org.haipump.flags.FlagResolutionRequest;
 import org.haipump.patients.RegisterPatientRequest;
 import org.haipump.pumps.GlycerolHoldRequest;
 import org.haipump.pumps.RegisterPumpRequest;
@@ -43,7 +44,8 @@ final class WriteEndpoints {
             post(Api.FILLS, RecordFillRequest.class, Tokens::nurse, WriteEndpoints::fill),
             post(Api.APPOINTMENTS, BookAppointmentRequest.class, Tokens::scheduler, WriteEndpoints::booking),
             post(Api.CANCELLATION, CancellationRequest.class, Tokens::scheduler, WriteEndpoints::cancellation),
-            post(ACKNOWLEDGEMENT, null, Tokens::nurse, WriteEndpoints::acknowledgement));
+            post(ACKNOWLEDGEMENT, null, Tokens::nurse, WriteEndpoints::acknowledgement),
+            post(Api.RESOLUTION, FlagResolutionRequest.class, Tokens::nurse, WriteEndpoints::resolution));
 
     private WriteEndpoints() {
     }
@@ -95,6 +97,13 @@ final class WriteEndpoints {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", "Patient unwell");
         return Target.at(appointmentId).body(body).watching(pumpId);
+    }
+
+    /** The open patency review of a pump found empty. */
+    private static Target resolution() {
+        String pumpId = Api.pumpFoundEmpty();
+        return Target.at(Api.openFlagOf(pumpId, "PATENCY_REVIEW"))
+                .body(Api.resolutionBody("Flow study normal: catheter patent.")).watching(pumpId);
     }
 
     /** The open flow flag of a pump that ran a third faster than its nominal rate. */

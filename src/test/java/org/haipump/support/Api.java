@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hamcrest.Description;
@@ -49,6 +50,8 @@ public final class Api {
     public static final String APPOINTMENT = APPOINTMENTS + "/{id}";
     public static final String CANCELLATION = APPOINTMENT + "/cancellation";
     public static final String FLAGS = "/api/v1/flags";
+    public static final String FLAG = FLAGS + "/{id}";
+    public static final String RESOLUTION = FLAG + "/resolution";
 
     // --- optimistic locking ---------------------------------------------------------------------
     public static final String ETAG = "ETag";
@@ -208,6 +211,35 @@ public final class Api {
         String pumpId = pumpFilledAt(daysAgo(13), "CHEMOTHERAPY");
         recordFill(pumpId, fill(daysAgo(1), "HEPARIN", FULL_ML, FAST_FLOW_RESIDUAL_ML));
         return pumpId;
+    }
+
+    /**
+     * A new pump filled with chemotherapy 13 days ago and with heparin a day ago, when it was found
+     * empty: it ran at least 2.5 mL/day, and has an open patency review. Its next refill is due in 9
+     * days.
+     */
+    public static String pumpFoundEmpty() {
+        String pumpId = pumpFilledAt(daysAgo(13), "CHEMOTHERAPY");
+        recordFill(pumpId, fill(daysAgo(1), "HEPARIN", FULL_ML, 0.0));
+        return pumpId;
+    }
+
+    /** The id of the pump's only open flag of this kind. */
+    public static String openFlagOf(String pumpId, String kind) {
+        List<String> ids = as(Tokens.nurse()).queryParam("pumpId", pumpId).queryParam("status", "OPEN")
+                .get(FLAGS).then().statusCode(200)
+                .extract().path("items.findAll { it.kind == '" + kind + "' }.id");
+        if (ids.size() != 1) {
+            throw new AssertionError("pump " + pumpId + " has " + ids.size() + " open " + kind + " flags");
+        }
+        return ids.get(0);
+    }
+
+    /** A resolution body with this note. */
+    public static Map<String, Object> resolutionBody(String note) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("note", note);
+        return body;
     }
 
     public static void removePump(String pumpId) {
