@@ -14,6 +14,8 @@ import java.util.Optional;
 public record FlowMeasurement(FlowFinding finding, Double rateMlPerDay, Double deviationPercent) {
 
     public static final FlowMeasurement NOT_MEASURED = new FlowMeasurement(FlowFinding.NOT_MEASURED, null, null);
+    /** Found empty where no rate can be measured (a first fill, within a day, after glycerol). */
+    private static final FlowMeasurement EMPTY_UNMEASURED = new FlowMeasurement(FlowFinding.FOUND_EMPTY, null, null);
 
     private static final double SECONDS_PER_DAY = 86_400.0;
     /** Below a day between two fills the withdrawn volume says nothing about the flow rate. */
@@ -35,13 +37,13 @@ public record FlowMeasurement(FlowFinding finding, Double rateMlPerDay, Double d
         boolean foundEmpty = residual == 0;
         Duration elapsed = previous == null ? null : Duration.between(previous.performedAt(), fill.performedAt());
         if (elapsed == null || elapsed.compareTo(MINIMUM_ELAPSED) < 0) {
-            return foundEmpty ? new FlowMeasurement(FlowFinding.FOUND_EMPTY, null, null) : NOT_MEASURED;
+            return foundEmpty ? EMPTY_UNMEASURED : NOT_MEASURED;
         }
         if (!foundEmpty && residual >= previous.volumeMl()) {
             return new FlowMeasurement(FlowFinding.NO_FLOW, 0.0, -100.0);
         }
         if (previous.drug() == Drug.GLYCEROL || !(nominalMlPerDay > 0)) {
-            return foundEmpty ? new FlowMeasurement(FlowFinding.FOUND_EMPTY, null, null) : NOT_MEASURED;
+            return foundEmpty ? EMPTY_UNMEASURED : NOT_MEASURED;
         }
         double elapsedDays = elapsed.toSeconds() / SECONDS_PER_DAY;
         double rate = (previous.volumeMl() - residual) / elapsedDays;
