@@ -144,12 +144,6 @@ public final class RefillCycle {
                     "residualVolumeMl " + residual + " exceeds the reservoir of " + pump.reservoirVolumeMl() + " mL.",
                     Map.of("field", "residualVolumeMl")));
         }
-        if (residual != null && last != null && residual > last.volumeMl()) {
-            return Decision.refuse(Refusal.ruleViolation("residual-above-previous-fill",
-                    "residualVolumeMl " + residual + " exceeds the " + last.volumeMl()
-                            + " mL the previous fill put in.",
-                    Map.of("field", "residualVolumeMl")));
-        }
         Drug expected = expectedDrug(pump, fill.performedAt());
         boolean deviation = expected != null && fill.drug() != expected;
         if (deviation && isBlank(fill.deviationReason())) {
@@ -159,10 +153,11 @@ public final class RefillCycle {
                     Map.of("field", "deviationReason", "expectedDrug", expected.name())));
         }
         FlowMeasurement flow = FlowMeasurement.of(last, fill, pump.nominalFlowMlPerDay(), policy);
-        return Decision.allow(new AcceptedFill(expected, deviation,
-                flow == null ? null : flow.rateMlPerDay(),
-                flow == null ? null : flow.deviationPercent(),
-                flow != null && flow.outOfTolerance()));
+        // A pump never filled counts from an assumed implant fill: its first recorded fill is
+        // onboarding, not a refill that came late.
+        Instant reserveEndsAt = pump.hasFills() ? deadline(pump).reserveEndsAt() : null;
+        boolean afterReserve = reserveEndsAt != null && !fill.performedAt().isBefore(reserveEndsAt);
+        return Decision.allow(new AcceptedFill(expected, deviation, flow, afterReserve ? reserveEndsAt : null));
     }
 
     /**

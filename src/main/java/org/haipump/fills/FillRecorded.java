@@ -3,20 +3,24 @@ package org.haipump.fills;
 import java.time.Instant;
 import java.util.UUID;
 import org.haipump.appointments.RefillLocation;
+import org.haipump.cycle.AcceptedFill;
+import org.haipump.cycle.NextRefill;
 
 /**
  * Fired inside the transaction that records a fill: the overdue flag of the finished cycle
- * resolves, and a flow out of tolerance raises a flag.
+ * resolves, and what the fill found of the pump's flow raises or resolves flow flags and reviews.
  *
- * @param location where the completed appointment took place; null when the fill completed none
+ * @param findings   what the rules found: the flow, and whether the fill came after the reserve ended
+ * @param nextRefill the pump's next refill after this fill
+ * @param location   where the completed appointment took place; null when the fill completed none
  */
 public record FillRecorded(
         UUID fillId,
         UUID pumpId,
         UUID patientId,
         Instant performedAt,
-        Double flowDeviationPercent,
-        boolean flowOutOfTolerance,
+        AcceptedFill findings,
+        NextRefill nextRefill,
         RefillLocation location,
         Instant recordedAt) {
 }

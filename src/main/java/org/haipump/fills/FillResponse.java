@@ -8,8 +8,9 @@ import org.haipump.pumps.FillEntity;
 import org.haipump.pumps.NextRefillResponse;
 
 /**
- * A recorded fill. {@code nextRefill} is the pump's next refill right after this fill was recorded;
- * it is present only in the answer to recording it.
+ * A recorded fill. {@code measuredFlowIsLowerBound}: the pump was found empty, so it ran at least the
+ * measured rate. {@code nextRefill} is the pump's next refill right after this fill was recorded; it
+ * is present only in the answer to recording it.
  */
 public record FillResponse(
         UUID id,
@@ -25,6 +26,7 @@ public record FillResponse(
         String notes,
         BigDecimal measuredFlowRateMlPerDay,
         BigDecimal flowDeviationPercent,
+        boolean measuredFlowIsLowerBound,
         String recordedBy,
         Instant recordedAt,
         NextRefillResponse nextRefill) {
@@ -32,6 +34,6 @@ public record FillResponse(
     static FillResponse of(FillEntity f, NextRefillResponse nextRefill) {
         return new FillResponse(f.id, f.pumpId, f.performedAt, f.drug, f.volumeMl, f.residualVolumeMl,
                 f.expectedDrug, f.deviation, f.deviationReason, f.appointmentId, f.notes,
-                f.measuredFlowRateMlPerDay, f.flowDeviationPercent, f.recordedBy, f.recordedAt, nextRefill);
+                f.measuredFlowRateMlPerDay, f.flowDeviationPercent, f.measuredFlowIsLowerBound, f.recordedBy, f.recordedAt, nextRefill);
     }
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.haipump.appointments.AppointmentEntity;
 import org.haipump.appointments.AppointmentService;
 import org.haipump.cycle.AcceptedFill;
+import org.haipump.cycle.FlowMeasurement;
 import org.haipump.cycle.NextRefill;
 import org.haipump.cycle.ProposedFill;
 import org.haipump.cycle.PumpCycle;
@@ -102,8 +103,10 @@ public class FillService {
         fill.deviation = accepted.deviation();
         fill.deviationReason = blankToNull(request.deviationReason());
         fill.notes = blankToNull(request.notes());
-        fill.measuredFlowRateMlPerDay = decimal(accepted.measuredFlowRateMlPerDay(), 3);
-        fill.flowDeviationPercent = decimal(accepted.flowDeviationPercent(), 1);
+        FlowMeasurement flow = accepted.flow();
+        fill.measuredFlowRateMlPerDay = decimal(flow.rateMlPerDay(), 3);
+        fill.flowDeviationPercent = decimal(flow.deviationPercent(), 1);
+        fill.measuredFlowIsLowerBound = flow.rateIsLowerBound();
         fill.recordedBy = actor.name();
         fill.recordedAt = now;
         Optional<AppointmentEntity> completed = appointments.completeWithFill(pump.id, request.appointmentId(), fill.id);
@@ -111,12 +114,12 @@ public class FillService {
         fills.persist(fill);
 
         pump.lastFillId = fill.id;
-        if (fill.measuredFlowRateMlPerDay != null) {
-            pump.latestMeasuredFlowMlPerDay = fill.measuredFlowRateMlPerDay;
-        }
+        flow.latestFlow().ifPresent(latest -> {
+            pump.latestMeasuredFlowMlPerDay = decimal(latest.rateMlPerDay(), 3);
+            pump.latestFlowIsLowerBound = latest.lowerBound();
+        });
         Optional<NextRefill> next = cycles.refresh(pump);
-        recorded.fire(new FillRecorded(fill.id, pump.id, pump.patientId, fill.performedAt,
-                accepted.flowDeviationPercent(), accepted.flowOutOfTolerance(),
+        recorded.fire(new FillRecorded(fill.id, pump.id, pump.patientId, fill.performedAt, accepted, next.orElse(null),
                 completed.map(a -> a.location).orElse(null), now));
 
         FillResponse response = FillResponse.of(fill,

@@ -19,6 +19,8 @@ public class FlagEntity {
     public static final String PUMP_REMOVED = "PUMP_REMOVED";
     public static final String FLOW_IN_TOLERANCE = "FLOW_IN_TOLERANCE";
     public static final String SUPERSEDED = "SUPERSEDED";
+    /** A review task was resolved by a nurse ({@link #resolvedBy}, {@link #resolutionNote}). */
+    public static final String REVIEWED = "REVIEWED";
     /** A changed refill interval moved the due time back into the future (see DueTimeRealignment). */
     public static final String RESCHEDULED = "RESCHEDULED";
 
@@ -38,6 +40,10 @@ public class FlagEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public FlagLevel level;
+
+    /** Only for a {@link FlagKind#FLOW_DEVIATION}. */
+    @Enumerated(EnumType.STRING)
+    public FlowDirection direction;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -70,6 +76,13 @@ public class FlagEntity {
     public Instant resolvedAt;
 
     public String resolution;
+
+    /** Who resolved a review task, and what the review found; null when the service resolved the flag. */
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    @Column(name = "resolution_note")
+    public String resolutionNote;
 
     @Version
     public long version;

@@ -2,12 +2,15 @@ package org.haipump.flags;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
@@ -18,7 +21,7 @@ import org.haipump.audit.AuditAction;
 import org.haipump.audit.Audited;
 
 @Path("/api/v1/flags")
-@Tag(name = "Flags", description = "Overdue and flow flags, and their acknowledgement.")
+@Tag(name = "Flags", description = "Overdue, flow and no-flow flags, review tasks, acknowledgement and resolution.")
 public class FlagResource {
 
     private final FlagService service;
@@ -49,5 +52,15 @@ public class FlagResource {
     @RolesAllowed({Roles.NURSE, Roles.ADMIN})
     public FlagResponse acknowledge(@PathParam("id") UUID id) {
         return service.acknowledge(id);
+    }
+
+    @Audited(action = AuditAction.UPDATE, resource = "flag")
+    @POST
+    @Path("/{id}/resolution")
+    // JSON only: any other media type is a 415 (text/plain would fill a one-field record).
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.NURSE, Roles.ADMIN})
+    public FlagResponse resolve(@PathParam("id") UUID id, @NotNull @Valid FlagResolutionRequest body) {
+        return service.resolveReview(id, body.note());
     }
 }

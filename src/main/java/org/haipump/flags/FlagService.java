@@ -5,8 +5,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.haipump.cycle.AcceptedFill;
+import org.haipump.cycle.DeadlineBasis;
+import org.haipump.cycle.FlowFinding;
+import org.haipump.cycle.FlowMeasurement;
+import org.haipump.cycle.NextRefill;
 import org.haipump.fills.FillRecorded;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.CurrentActor;
@@ -16,7 +25,10 @@ import org.haipump.pumps.PumpRemoved;
 import org.haipump.pumps.PumpService;
 import org.haipump.platform.persistence.Conditions;
 
-/** Listing and acknowledging flags; resolving them when a fill or a removal ends their cause. */
+/**
+ * Listing and acknowledging flags; raising and resolving them when a fill or a removal ends their
+ * cause; resolving review tasks with a nurse's note.
+ */
 @ApplicationScoped
 public class FlagService {
 
@@ -66,29 +78,121 @@ public class FlagService {
         return FlagResponse.of(flag);
     }
 
-    /** A fill ends the late cycle, and its flow measurement may raise or clear a flow flag. */
+    /**
+     * A review task ({@link FlagKind#isReviewTask}) is resolved by a nurse, saying what the review
+     * found. Its kind never changes, so that refusal needs no lock.
+     */
+    @Transactional
+    public FlagResponse resolveReview(UUID id, String note) {
+        FlagEntity flag = flags.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("flag", id));
+        if (!flag.kind.isReviewTask()) {
+            throw ProblemException.ruleViolation("flag-not-a-review-task", "A " + flag.kind
+                    + " flag is not a review task: the service resolves it when its cause ends.", null);
+        }
+        // Pump first, then the flag, as an acknowledgement locks them: a removal resolving the
+        // flag at the same time runs before or after this, never across it.
+        pumps.lock(flag.pumpId);
+        flags.getEntityManager().refresh(flag, LockModeType.PESSIMISTIC_WRITE);
+        if (flag.status != FlagStatus.OPEN) {
+            throw ProblemException.conflict("flag-resolved", "The flag was resolved at " + flag.resolvedAt + ".");
+        }
+        flag.status = FlagStatus.RESOLVED;
+        flag.resolvedAt = clock.instant();
+        flag.resolution = FlagEntity.REVIEWED;
+        flag.resolvedBy = actor.name();
+        flag.resolutionNote = note.strip();
+        return FlagResponse.of(flag);
+    }
+
+    /**
+     * A fill ends the late cycle, and what it found of the pump's flow raises, replaces or resolves
+     * the flow flags, and may ask for a patency review. Every resolution comes before the flags this
+     * fill raises, so that none resolves its own.
+     */
     void onFillRecorded(@Observes FillRecorded fill) {
-        flags.resolveOpen(fill.pumpId(), FlagKind.REFILL_OVERDUE, FlagEntity.REFILLED, fill.recordedAt());
-        if (fill.flowDeviationPercent() == null) {
-            return;
+        UUID pumpId = fill.pumpId();
+        Instant at = fill.recordedAt();
+        flags.resolveOpen(pumpId, FlagKind.REFILL_OVERDUE, FlagEntity.REFILLED, at);
+        FlowMeasurement flow = fill.findings().flow();
+        switch (flow.finding()) {
+            case IN_TOLERANCE -> {
+                flags.resolveOpen(pumpId, FlagKind.FLOW_DEVIATION, FlagEntity.FLOW_IN_TOLERANCE, at);
+                flags.resolveOpen(pumpId, FlagKind.NO_FLOW, FlagEntity.FLOW_IN_TOLERANCE, at);
+            }
+            case FAST, SLOW -> {
+                flags.resolveOpen(pumpId, FlagKind.FLOW_DEVIATION, FlagEntity.SUPERSEDED, at);
+                boolean fast = flow.finding() == FlowFinding.FAST;
+                FlagEntity flag = raise(fill, FlagKind.FLOW_DEVIATION, FlagLevel.WARNING,
+                        fast ? fastDetail(flow, fill.nextRefill()) : slowDetail(flow));
+                flag.direction = fast ? FlowDirection.FAST : FlowDirection.SLOW;
+            }
+            case NO_FLOW -> {
+                // The strongest flow finding replaces a deviation and an earlier no-flow flag.
+                flags.resolveOpen(pumpId, FlagKind.FLOW_DEVIATION, FlagEntity.SUPERSEDED, at);
+                flags.resolveOpen(pumpId, FlagKind.NO_FLOW, FlagEntity.SUPERSEDED, at);
+                raise(fill, FlagKind.NO_FLOW, FlagLevel.CRITICAL, "The pump did not deliver: at least what the"
+                        + " previous fill put in was withdrawn. Suspected occlusion: flow study before chemotherapy.");
+            }
+            // A pump found empty ran at least its measured rate, which says nothing of whether it now
+            // runs in tolerance: its flow flags stay as they are.
+            case FOUND_EMPTY, NOT_MEASURED -> {
+            }
         }
-        if (!fill.flowOutOfTolerance()) {
-            flags.resolveOpen(fill.pumpId(), FlagKind.FLOW_DEVIATION, FlagEntity.FLOW_IN_TOLERANCE, fill.recordedAt());
-            return;
+        String patency = patencyReasons(flow, fill.findings());
+        if (patency != null) {
+            raise(fill, FlagKind.PATENCY_REVIEW, FlagLevel.WARNING, patency + " Check catheter patency.");
         }
-        flags.resolveOpen(fill.pumpId(), FlagKind.FLOW_DEVIATION, FlagEntity.SUPERSEDED, fill.recordedAt());
+    }
+
+    private FlagEntity raise(FillRecorded fill, FlagKind kind, FlagLevel level, String detail) {
         FlagEntity flag = new FlagEntity();
         flag.id = UUID.randomUUID();
         flag.pumpId = fill.pumpId();
         flag.patientId = fill.patientId();
-        flag.kind = FlagKind.FLOW_DEVIATION;
-        flag.level = FlagLevel.WARNING;
+        flag.kind = kind;
+        flag.level = level;
         flag.status = FlagStatus.OPEN;
         flag.cycleFillId = fill.fillId();
         flag.raisedAt = fill.recordedAt();
-        flag.detail = String.format(java.util.Locale.ROOT,
-                "Measured flow deviates %+.1f%% from the nominal rate.", fill.flowDeviationPercent());
+        flag.detail = detail;
         flags.persist(flag);
+        return flag;
+    }
+
+    /** Where the fast pump's prediction now puts its empty time and refill (null after a glycerol fill). */
+    private static String fastDetail(FlowMeasurement flow, NextRefill next) {
+        String detail = deviates(flow) + " Runs fast";
+        if (next == null) {
+            return detail + ".";
+        }
+        if (next.predictedEmptyAt() == null) {
+            return detail + ": refill due at " + next.dueAt() + " (no empty time is predicted after glycerol).";
+        }
+        return detail + ": predicted empty at " + next.predictedEmptyAt()
+                + (next.basis() == DeadlineBasis.FLOW ? ", refill due moved to " : ", refill due at ") + next.dueAt() + ".";
+    }
+
+    private static String slowDetail(FlowMeasurement flow) {
+        return deviates(flow) + " Runs slow: possible catheter occlusion.";
+    }
+
+    private static String deviates(FlowMeasurement flow) {
+        return String.format(Locale.ROOT, "Measured flow deviates %+.1f%% from the nominal rate.", flow.deviationPercent());
+    }
+
+    /** Why the catheter's patency needs a review, or null when nothing asks for one. */
+    private static String patencyReasons(FlowMeasurement flow, AcceptedFill findings) {
+        List<String> reasons = new ArrayList<>();
+        if (flow.finding() == FlowFinding.FOUND_EMPTY) {
+            reasons.add(flow.rateIsLowerBound()
+                    ? String.format(Locale.ROOT, "Found empty: the pump may have run dry; it ran at least %.3f mL/day.",
+                            flow.rateMlPerDay())
+                    : "Found empty: the pump may have run dry.");
+        }
+        if (findings.filledAfterReserve()) {
+            reasons.add("Filled after the reserve ended at " + findings.reserveEndedAt() + ".");
+        }
+        return reasons.isEmpty() ? null : String.join(" ", reasons);
     }
 
     void onPumpRemoved(@Observes PumpRemoved removed) {

@@ -57,6 +57,10 @@ public class FillEntity {
     @Column(name = "flow_deviation_percent")
     public BigDecimal flowDeviationPercent;
 
+    /** The pump was found empty: it ran at least {@link #measuredFlowRateMlPerDay}. */
+    @Column(name = "measured_flow_lower_bound", nullable = false)
+    public boolean measuredFlowIsLowerBound;
+
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 

@@ -248,6 +248,30 @@ class AuditTrailTest {
     }
 
     @Test
+    void reviewResolutionsAreRecordedAgainstTheirPatientWhenAcceptedAndWhenRefused() {
+        String pumpId = Api.pumpFoundEmpty();
+        String patientId = patientOf(pumpId);
+        String flagId = Api.openFlagOf(pumpId, "PATENCY_REVIEW");
+
+        String rid = requestId();
+        as(Tokens.nurse(), rid).body(Api.resolutionBody("Flow study normal.")).post(Api.RESOLUTION, flagId)
+                .then().statusCode(200);
+        expect(rid, NURSE, "nurse", "UPDATE", "POST /api/v1/flags/{id}/resolution", "flag", flagId,
+                List.of(patientId), "SUCCESS", 200);
+
+        rid = requestId();
+        as(Tokens.nurse(), rid).body(Api.resolutionBody("Again.")).post(Api.RESOLUTION, flagId)
+                .then().statusCode(409);
+        expect(rid, NURSE, "nurse", "UPDATE", "POST /api/v1/flags/{id}/resolution", "flag", flagId,
+                List.of(patientId), "REJECTED", 409);
+
+        rid = requestId();
+        as(Tokens.nurse(), rid).body(Api.resolutionBody(" ")).post(Api.RESOLUTION, flagId).then().statusCode(400);
+        expect(rid, NURSE, "nurse", "UPDATE", "POST /api/v1/flags/{id}/resolution", "flag", flagId,
+                List.of(patientId), "REJECTED", 400);
+    }
+
+    @Test
     void aWorklistViewNamesEveryPatientOnThePage() {
         Api.pumpFilledAt(Api.daysAgo(13), "CHEMOTHERAPY");
         String rid = requestId();

@@ -14,6 +14,7 @@ import org.haipump.appointments.BookAppointmentRequest;
 import org.haipump.appointments.CancellationRequest;
 import org.haipump.appointments.RescheduleRequest;
 import org.haipump.fills.RecordFillRequest;
+import org.haipump.flags.FlagResolutionRequest;
 import org.haipump.patients.RegisterPatientRequest;
 import org.haipump.pumps.GlycerolHoldRequest;
 import org.haipump.pumps.RegisterPumpRequest;
@@ -44,7 +45,8 @@ final class WriteEndpoints {
             post(Api.APPOINTMENTS, BookAppointmentRequest.class, Tokens::scheduler, WriteEndpoints::booking),
             post(Api.CANCELLATION, CancellationRequest.class, Tokens::scheduler, WriteEndpoints::cancellation),
             post(Api.RESCHEDULE, RescheduleRequest.class, Tokens::scheduler, WriteEndpoints::reschedule),
-            post(ACKNOWLEDGEMENT, null, Tokens::nurse, WriteEndpoints::acknowledgement));
+            post(ACKNOWLEDGEMENT, null, Tokens::nurse, WriteEndpoints::acknowledgement),
+            post(Api.RESOLUTION, FlagResolutionRequest.class, Tokens::nurse, WriteEndpoints::resolution));
 
     private WriteEndpoints() {
     }
@@ -117,6 +119,13 @@ final class WriteEndpoints {
         body.put("startsAt", Api.now().plus(Duration.ofHours(4)).toString());
         body.put("reason", "Patient asked for later");
         return Target.at(appointmentId).body(body).watching(pumpId);
+    }
+
+    /** The open patency review of a pump found empty. */
+    private static Target resolution() {
+        String pumpId = Api.pumpFoundEmpty();
+        return Target.at(Api.openFlagOf(pumpId, "PATENCY_REVIEW"))
+                .body(Api.resolutionBody("Flow study normal: catheter patent.")).watching(pumpId);
     }
 
     /** The open flow flag of a pump that ran a third faster than its nominal rate. */

@@ -111,6 +111,13 @@ final class CycleFixtures {
             return this;
         }
 
+        /** What the pump keeps for its predictions after a fill, as the fill service stores it. */
+        PumpBuilder keeps(LatestFlow flow) {
+            latestMeasuredFlowMlPerDay = flow.rateMlPerDay();
+            measuredFlowIsLowerBound = flow.lowerBound();
+            return this;
+        }
+
         /** The latest measured rate came from a pump found empty: it is only a lower bound. */
         PumpBuilder measuredFlowAtLeast(double mlPerDay) {
             latestMeasuredFlowMlPerDay = mlPerDay;

@@ -30,13 +30,16 @@ class FillAssessmentTest {
     private static final PumpCycle HEPARIN_EXPECTED = pump().filled(Drug.CHEMOTHERAPY, LAST_FILL_AT).build();
     /** Heparin 14 days ago: chemotherapy is expected now. */
     private static final PumpCycle CHEMO_EXPECTED = pump().filled(Drug.HEPARIN, LAST_FILL_AT).build();
+    /** Chemotherapy 20 days ago at the nominal rate: due 14 days after it, the reserve ended 4 days ago. */
+    private static final Instant FILLED_20_DAYS_AGO = NOW.minus(days(20));
+    private static final Instant RESERVE_ENDED_AT = FILLED_20_DAYS_AGO.plus(days(16));
 
     @ParameterizedTest(name = "[{index}] a first fill of {0} has no expectation")
     @CsvSource({"CHEMOTHERAPY", "HEPARIN", "GLYCEROL"})
     void theFirstFillHasNoExpectedDrugAndIsNoDeviation(Drug drug) {
         AcceptedFill accepted = allowed(CYCLE.assessFill(pump().build(), proposedFill(NOW, drug), NOW));
 
-        assertThat(accepted).isEqualTo(new AcceptedFill(null, false, null, null, false));
+        assertThat(accepted).isEqualTo(new AcceptedFill(null, false, FlowMeasurement.NOT_MEASURED, null));
     }
 
     @Test
@@ -155,15 +158,83 @@ class FillAssessmentTest {
         assertThat(refusal.details()).containsEntry("field", "residualVolumeMl");
     }
 
-    @Test
-    void aResidualAboveWhatThePreviousFillPutInIsRefused() {
-        PumpCycle halfFilled = pump().filled(new FillFact(LAST_FILL_AT, Drug.CHEMOTHERAPY, 20.0)).build();
-        ProposedFill fill = new ProposedFill(NOW, Drug.HEPARIN, FULL_ML, 20.5, null);
+    /**
+     * Up to the reservoir, any residual is what was found and is recorded: at or above what the
+     * previous fill put in, the pump did not flow; none at all, it was found empty.
+     */
+    @ParameterizedTest(name = "[{index}] {0} mL left of the previous 20 mL, in a 30 mL reservoir: {1}")
+    @CsvSource({
+            "0.0,   FOUND_EMPTY",
+            "19.99, SLOW",         // just below the previous volume: it flowed, slowly
+            "20.0,  NO_FLOW",      // exactly the previous volume
+            "25.0,  NO_FLOW",      // more than the previous fill put in
+            "30.0,  NO_FLOW",      // exactly the reservoir
+    })
+    void aResidualUpToTheReservoirIsAcceptedWithWhatItFound(double residualMl, FlowFinding finding) {
+        PumpCycle partlyFilled = pump().filled(new FillFact(LAST_FILL_AT, Drug.CHEMOTHERAPY, 20.0)).build();
+        ProposedFill fill = new ProposedFill(NOW, Drug.HEPARIN, FULL_ML, residualMl, null);
 
-        Refusal refusal = refused(CYCLE.assessFill(halfFilled, fill, NOW));
+        AcceptedFill accepted = allowed(CYCLE.assessFill(partlyFilled, fill, NOW));
+
+        assertThat(accepted.flow().finding()).isEqualTo(finding);
+        assertThat(accepted.expectedDrug()).isEqualTo(Drug.HEPARIN);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} mL left, after a previous 20 mL fill")
+    @ValueSource(doubles = {30.01, 31.0})
+    void aResidualAboveTheReservoirIsRefusedEvenAfterASmallFill(double residualMl) {
+        PumpCycle partlyFilled = pump().filled(new FillFact(LAST_FILL_AT, Drug.CHEMOTHERAPY, 20.0)).build();
+        ProposedFill fill = new ProposedFill(NOW, Drug.HEPARIN, FULL_ML, residualMl, null);
+
+        Refusal refusal = refused(CYCLE.assessFill(partlyFilled, fill, NOW));
 
         assertThat(refusal.kind()).isEqualTo(Refusal.Kind.RULE_VIOLATION);
-        assertThat(refusal.code()).isEqualTo("residual-above-previous-fill");
+        assertThat(refusal.code()).isEqualTo("residual-above-reservoir");
+        assertThat(refusal.details()).containsEntry("field", "residualVolumeMl");
+    }
+
+    // --- a fill after the reserve ended --------------------------------------------------------------
+
+    @ParameterizedTest(name = "[{index}] filled {0} after the reserve ended: after the reserve {1}")
+    @CsvSource({
+            "-P1D,  false",
+            "-PT1S, false", // a second before the end of the reserve
+            "PT0S,  true",  // at it: the pump may be dry
+            "PT1S,  true",
+            "P4D,   true",
+    })
+    void aFillAtOrAfterTheEndOfTheReserveAsksForAPatencyReview(Duration afterReserveEnd, boolean afterReserve) {
+        PumpCycle pump = pump().filled(Drug.CHEMOTHERAPY, FILLED_20_DAYS_AGO).build();
+
+        AcceptedFill accepted = allowed(CYCLE.assessFill(pump,
+                proposedFill(RESERVE_ENDED_AT.plus(afterReserveEnd), Drug.HEPARIN), NOW));
+
+        assertThat(accepted.filledAfterReserve()).isEqualTo(afterReserve);
+        assertThat(accepted.reserveEndedAt()).isEqualTo(afterReserve ? RESERVE_ENDED_AT : null);
+    }
+
+    @Test
+    void theReserveThatEndsIsTheFlowAwareOne() {
+        // 2 mL/day measured: 30 mL last 15 days, so the refill was due after 13 and the reserve ended after 15
+        PumpCycle fast = pump().filled(Drug.CHEMOTHERAPY, FILLED_20_DAYS_AGO).measuredFlow(2.0).build();
+        Instant reserveEnded = FILLED_20_DAYS_AGO.plus(days(15));
+
+        assertThat(allowed(CYCLE.assessFill(fast, proposedFill(reserveEnded.minusSeconds(1), Drug.HEPARIN), NOW))
+                .filledAfterReserve()).isFalse();
+        assertThat(allowed(CYCLE.assessFill(fast, proposedFill(reserveEnded, Drug.HEPARIN), NOW)).reserveEndedAt())
+                .isEqualTo(reserveEnded);
+    }
+
+    @Test
+    void aPumpsFirstRecordedFillIsOnboardingAndNeverAfterTheReserve() {
+        // implanted on 2026-01-05 and never filled since: its assumed implant fill's reserve ended on 01-21
+        PumpCycle neverFilled = pump().build();
+        assertThat(CYCLE.deadline(neverFilled).reserveEndsAt()).isBefore(NOW);
+
+        AcceptedFill accepted = allowed(CYCLE.assessFill(neverFilled, proposedFill(NOW, Drug.CHEMOTHERAPY), NOW));
+
+        assertThat(accepted.filledAfterReserve()).isFalse();
+        assertThat(accepted.reserveEndedAt()).isNull();
     }
 
     @Test

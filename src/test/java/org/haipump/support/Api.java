@@ -52,6 +52,8 @@ public final class Api {
     public static final String RESCHEDULE = APPOINTMENT + "/reschedule";
     public static final String WORKLIST = "/api/v1/worklist";
     public static final String FLAGS = "/api/v1/flags";
+    public static final String FLAG = FLAGS + "/{id}";
+    public static final String RESOLUTION = FLAG + "/resolution";
 
     // --- optimistic locking ---------------------------------------------------------------------
     public static final String ETAG = "ETag";
@@ -268,6 +270,35 @@ public final class Api {
         return as(Tokens.scheduler()).get(PUMP, pumpId).then().statusCode(200).extract().path("lastFill.id");
     }
 
+    /**
+     * A new pump filled with chemotherapy 13 days ago and with heparin a day ago, when it was found
+     * empty: it ran at least 2.5 mL/day, and has an open patency review. Its next refill is due in 9
+     * days.
+     */
+    public static String pumpFoundEmpty() {
+        String pumpId = pumpFilledAt(daysAgo(13), "CHEMOTHERAPY");
+        recordFill(pumpId, fill(daysAgo(1), "HEPARIN", FULL_ML, 0.0));
+        return pumpId;
+    }
+
+    /** The id of the pump's only open flag of this kind. */
+    public static String openFlagOf(String pumpId, String kind) {
+        List<String> ids = as(Tokens.nurse()).queryParam("pumpId", pumpId).queryParam("status", "OPEN")
+                .get(FLAGS).then().statusCode(200)
+                .extract().path("items.findAll { it.kind == '" + kind + "' }.id");
+        if (ids.size() != 1) {
+            throw new AssertionError("pump " + pumpId + " has " + ids.size() + " open " + kind + " flags");
+        }
+        return ids.get(0);
+    }
+
+    /** A resolution body with this note. */
+    public static Map<String, Object> resolutionBody(String note) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("note", note);
+        return body;
+    }
+
     public static void removePump(String pumpId) {
         as(Tokens.scheduler()).body(removalBody(today(), "COMPLETED_THERAPY")).post(REMOVAL, pumpId)
                 .then().statusCode(200);
@@ -421,6 +452,10 @@ public final class Api {
             @Override
             protected boolean matchesSafely(Object item, Description mismatch) {
                 mismatch.appendText("was ").appendValue(item);
+                // JsonPath reads small decimals as floats: 66.7F is 66.69999694... as a double.
+                if (item instanceof Float f) {
+                    return f == (float) expected;
+                }
                 return item instanceof Number number && Math.abs(number.doubleValue() - expected) < 1e-6;
             }
 

@@ -59,6 +59,7 @@ class RoleMatrixTest {
                 new Operation("GET", "/api/v1/worklist", EVERY_CLINIC_ROLE),
                 new Operation("GET", "/api/v1/flags?status=OPEN", EVERY_CLINIC_ROLE),
                 new Operation("POST", "/api/v1/flags/" + ANY_ID + "/acknowledgement", NURSES),
+                new Operation("POST", "/api/v1/flags/" + ANY_ID + "/resolution", NURSES),
                 new Operation("GET", "/api/v1/audit?patientId=" + ANY_ID, Set.of("admin")));
     }
 
