@@ -14,11 +14,18 @@ public class FlagRepository implements PanacheRepositoryBase<FlagEntity, UUID> {
     /**
      * Resolves the pump's open flags of a kind in one statement: it waits for, and re-checks after,
      * a concurrent scan or acknowledgement instead of failing on their version.
+     *
+     * @return the resolved flags as rows of {@code id, pump_id, patient_id, kind, resolution}
      */
-    public int resolveOpen(UUID pumpId, FlagKind kind, String resolution, Instant at) {
-        return update("status = ?1, resolvedAt = ?2, resolution = ?3, version = version + 1"
-                        + " where pumpId = ?4 and kind = ?5 and status = ?6",
-                FlagStatus.RESOLVED, at, resolution, pumpId, kind, FlagStatus.OPEN);
+    @SuppressWarnings("unchecked")
+    public List<Object[]> resolveOpen(UUID pumpId, FlagKind kind, String resolution, Instant at) {
+        return getEntityManager().createNativeQuery("""
+                        update flag set status = 'RESOLVED', resolved_at = :at, resolution = :resolution,
+                                        version = version + 1
+                        where pump_id = :pumpId and kind = :kind and status = 'OPEN'
+                        returning id, pump_id, patient_id, kind, resolution""")
+                .setParameter("at", at).setParameter("resolution", resolution).setParameter("pumpId", pumpId)
+                .setParameter("kind", kind.name()).getResultList();
     }
 
     public List<FlagEntity> openForPumps(Collection<UUID> pumpIds) {

@@ -34,12 +34,14 @@ public class FlagService {
 
     private final FlagRepository flags;
     private final PumpService pumps;
+    private final FlagEvents events;
     private final CurrentActor actor;
     private final Clock clock;
 
-    FlagService(FlagRepository flags, PumpService pumps, CurrentActor actor, Clock clock) {
+    FlagService(FlagRepository flags, PumpService pumps, FlagEvents events, CurrentActor actor, Clock clock) {
         this.flags = flags;
         this.pumps = pumps;
+        this.events = events;
         this.actor = actor;
         this.clock = clock;
     }
@@ -101,6 +103,7 @@ public class FlagService {
         flag.resolution = FlagEntity.REVIEWED;
         flag.resolvedBy = actor.name();
         flag.resolutionNote = note.strip();
+        events.resolved(flag);
         return FlagResponse.of(flag);
     }
 
@@ -112,15 +115,15 @@ public class FlagService {
     void onFillRecorded(@Observes FillRecorded fill) {
         UUID pumpId = fill.pumpId();
         Instant at = fill.recordedAt();
-        flags.resolveOpen(pumpId, FlagKind.REFILL_OVERDUE, FlagEntity.REFILLED, at);
+        resolveOpen(pumpId, FlagKind.REFILL_OVERDUE, FlagEntity.REFILLED, at);
         FlowMeasurement flow = fill.findings().flow();
         switch (flow.finding()) {
             case IN_TOLERANCE -> {
-                flags.resolveOpen(pumpId, FlagKind.FLOW_DEVIATION, FlagEntity.FLOW_IN_TOLERANCE, at);
-                flags.resolveOpen(pumpId, FlagKind.NO_FLOW, FlagEntity.FLOW_IN_TOLERANCE, at);
+                resolveOpen(pumpId, FlagKind.FLOW_DEVIATION, FlagEntity.FLOW_IN_TOLERANCE, at);
+                resolveOpen(pumpId, FlagKind.NO_FLOW, FlagEntity.FLOW_IN_TOLERANCE, at);
             }
             case FAST, SLOW -> {
-                flags.resolveOpen(pumpId, FlagKind.FLOW_DEVIATION, FlagEntity.SUPERSEDED, at);
+                resolveOpen(pumpId, FlagKind.FLOW_DEVIATION, FlagEntity.SUPERSEDED, at);
                 boolean fast = flow.finding() == FlowFinding.FAST;
                 FlagEntity flag = raise(fill, FlagKind.FLOW_DEVIATION, FlagLevel.WARNING,
                         fast ? fastDetail(flow, fill.nextRefill()) : slowDetail(flow));
@@ -128,8 +131,8 @@ public class FlagService {
             }
             case NO_FLOW -> {
                 // The strongest flow finding replaces a deviation and an earlier no-flow flag.
-                flags.resolveOpen(pumpId, FlagKind.FLOW_DEVIATION, FlagEntity.SUPERSEDED, at);
-                flags.resolveOpen(pumpId, FlagKind.NO_FLOW, FlagEntity.SUPERSEDED, at);
+                resolveOpen(pumpId, FlagKind.FLOW_DEVIATION, FlagEntity.SUPERSEDED, at);
+                resolveOpen(pumpId, FlagKind.NO_FLOW, FlagEntity.SUPERSEDED, at);
                 raise(fill, FlagKind.NO_FLOW, FlagLevel.CRITICAL, "The pump did not deliver: at least what the"
                         + " previous fill put in was withdrawn. Suspected occlusion: flow study before chemotherapy.");
             }
@@ -156,7 +159,12 @@ public class FlagService {
         flag.raisedAt = fill.recordedAt();
         flag.detail = detail;
         flags.persist(flag);
+        events.raised(flag);
         return flag;
+    }
+
+    private void resolveOpen(UUID pumpId, FlagKind kind, String resolution, Instant at) {
+        events.resolved(flags.resolveOpen(pumpId, kind, resolution, at), at);
     }
 
     /** Where the fast pump's prediction now puts its empty time and refill (null after a glycerol fill). */
@@ -197,7 +205,7 @@ public class FlagService {
 
     void onPumpRemoved(@Observes PumpRemoved removed) {
         for (FlagKind kind : FlagKind.values()) {
-            flags.resolveOpen(removed.pumpId(), kind, FlagEntity.PUMP_REMOVED, removed.at());
+            resolveOpen(removed.pumpId(), kind, FlagEntity.PUMP_REMOVED, removed.at());
         }
     }
 }

@@ -62,6 +62,7 @@ public class OverdueScan {
                 reserve_ends_at = excluded.reserve_ends_at, detail = excluded.detail, resolved_at = null,
                 resolution = null, acknowledged_at = null, acknowledged_by = null, version = flag.version + 1
             where flag.status = 'RESOLVED' and flag.resolution = 'RESCHEDULED'
+            returning id, pump_id, patient_id, kind, level
             """;
 
     private static final String ESCALATE = """
@@ -69,6 +70,7 @@ public class OverdueScan {
             set level = 'CRITICAL', escalated_at = :now, acknowledged_at = null, acknowledged_by = null,
                 detail = 'The reserve has ended: the pump may be dry.', version = version + 1
             where kind = 'REFILL_OVERDUE' and status = 'OPEN' and level = 'OVERDUE' and %s
+            returning id, pump_id, patient_id
             """.formatted(RefillSql.reserveHasEnded("reserve_ends_at"));
 
     /** A safety net: fills and removals resolve their flags at once, this heals anything missed. */
@@ -79,6 +81,7 @@ public class OverdueScan {
             from pump p
             where f.pump_id = p.id and f.kind = 'REFILL_OVERDUE' and f.status = 'OPEN'
               and (p.status = 'REMOVED' or p.last_fill_id is distinct from f.cycle_fill_id)
+            returning f.id, f.pump_id, f.patient_id, f.kind, f.resolution
             """;
 
     /**
@@ -96,14 +99,16 @@ public class OverdueScan {
     private final EntityManager em;
     private final CyclePolicy policy;
     private final Event<AppointmentMissed> missedEvents;
+    private final FlagEvents events;
     private final Clock clock;
     private final FlagMetrics metrics;
 
-    OverdueScan(EntityManager em, RefillCycle rules, Event<AppointmentMissed> missedEvents, Clock clock,
-                FlagMetrics metrics) {
+    OverdueScan(EntityManager em, RefillCycle rules, Event<AppointmentMissed> missedEvents, FlagEvents events,
+                Clock clock, FlagMetrics metrics) {
         this.em = em;
         this.policy = rules.policy();
         this.missedEvents = missedEvents;
+        this.events = events;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -118,9 +123,9 @@ public class OverdueScan {
         List<UUID> failedPumps = new ArrayList<>();
         List<String> failedSteps = new ArrayList<>();
 
-        int resolved = step("resolve", failedSteps, () -> update(RESOLVE, now));
+        int resolved = step("resolve", failedSteps, () -> resolve(now));
         int raised = raise(now, failedPumps, failedSteps);
-        int escalated = step("escalate", failedSteps, () -> update(ESCALATE, now));
+        int escalated = step("escalate", failedSteps, () -> escalate(now));
         int missed = step("missed", failedSteps, () -> markMissed(now));
 
         long nanos = System.nanoTime() - started;
@@ -140,7 +145,7 @@ public class OverdueScan {
     /** One statement for all late pumps; if it fails, pump by pump, so one bad row costs only itself. */
     private int raise(Instant now, List<UUID> failedPumps, List<String> failedSteps) {
         try {
-            return inTransaction(() -> update(RAISE.formatted(""), now));
+            return inTransaction(() -> raised(query(RAISE.formatted(""), now), now));
         } catch (RuntimeException e) {
             LOG.warnf("Overdue scan: raising flags in one statement failed (%s); retrying pump by pump",
                     e.getClass().getName());
@@ -155,8 +160,8 @@ public class OverdueScan {
         int raised = 0;
         for (UUID pumpId : late) {
             try {
-                raised += inTransaction(() -> query(RAISE.formatted("and p.id = :pumpId"), now)
-                        .setParameter("pumpId", pumpId).executeUpdate());
+                raised += inTransaction(() -> raised(query(RAISE.formatted("and p.id = :pumpId"), now)
+                        .setParameter("pumpId", pumpId), now));
             } catch (RuntimeException e) {
                 failedPumps.add(pumpId);
             }
@@ -181,8 +186,26 @@ public class OverdueScan {
         }
     }
 
-    private int update(String sql, Instant now) {
-        return query(sql, now).executeUpdate();
+    /** Runs the raise statement and tells of each flag it raised or reopened, in its transaction. */
+    @SuppressWarnings("unchecked")
+    private int raised(Query raise, Instant now) {
+        List<Object[]> rows = raise.getResultList();
+        events.raised(rows, now);
+        return rows.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private int escalate(Instant now) {
+        List<Object[]> rows = query(ESCALATE, now).getResultList();
+        events.escalated(rows, now);
+        return rows.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private int resolve(Instant now) {
+        List<Object[]> rows = query(RESOLVE, now).getResultList();
+        events.resolved(rows, now);
+        return rows.size();
     }
 
     /** Marks the missed visits and tells of each, in the same transaction. */
