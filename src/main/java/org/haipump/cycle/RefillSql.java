@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * The refill rules that set-based statements repeat in SQL: the rate predictions use, the deadline
- * after a fill, the status edges and when a booked visit is missed. Each fragment mirrors one method
- * of {@link CyclePolicy} or {@link RefillCycle}; {@code RefillSqlAgreementTest} runs the same
+ * after a fill, the status edges, when a booked visit is missed and when a chemotherapy hold is due
+ * for review. Each fragment mirrors one method of {@link CyclePolicy}, {@link RefillCycle} or
+ * {@link ChemotherapyHold}; {@code RefillSqlAgreementTest} runs the same
  * boundary tables through both against PostgreSQL. Fragments take column expressions and read the
  * named parameters of {@link #parameters}, and {@code :now}.
  */
@@ -64,6 +65,11 @@ public final class RefillSql {
         String asStandard = "(cast(%s as timestamp) at time zone %s)".formatted(localDate, timeZone);
         return ("(%1$s - greatest(interval '0 seconds', ((%1$s - interval '1 second') at time zone %2$s)"
                 + " - (%1$s at time zone %2$s) + interval '1 second'))").formatted(asStandard, timeZone);
+    }
+
+    /** {@link ChemotherapyHold#reviewIsDue}'s edge: the start of the review day has come. */
+    public static String reviewIsDue(String reviewOn, String timeZone) {
+        return "%s <= :now".formatted(startOfLocalDay(reviewOn, timeZone));
     }
 
     /** {@link CyclePolicy#statusAt} is OVERDUE or CRITICAL: the refill is past due. */
