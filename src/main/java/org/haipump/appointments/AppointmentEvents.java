@@ -1,10 +1,13 @@
 package org.haipump.appointments;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Singleton;
 
-/** The events an appointment's changes fire, inside the transaction that makes them. */
-@ApplicationScoped
+/**
+ * The events an appointment's changes fire, inside the transaction that makes them. A singleton,
+ * not application-scoped: its fields are read directly, and a client proxy's fields are empty.
+ */
+@Singleton
 class AppointmentEvents {
 
     final Event<AppointmentBooked> booked;
