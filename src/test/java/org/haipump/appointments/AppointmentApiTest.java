@@ -65,8 +65,9 @@ class AppointmentApiTest {
             return new Refill(Api.pumpFilledAt(performedAt, "CHEMOTHERAPY"), performedAt.plus(REFILL_INTERVAL));
         }
 
+        /** The start of the patient's local day three days before the due day. */
         Instant opensAt() {
-            return dueAt.minus(EARLY_WINDOW);
+            return Api.localDate(dueAt).minusDays(EARLY_WINDOW.toDays()).atStartOfDay(Api.ZONE).toInstant();
         }
 
         Instant closesAt() {
@@ -162,12 +163,13 @@ class AppointmentApiTest {
     }
 
     @Test
-    void aPumpWithoutFillsHasNoRefillToBook() {
+    void aPumpNeverFilledIsPastDueFromItsImplantFillSoItsVisitIsUrgent() {
+        // implanted 2025-01-06: the implant fill's refill is long past due
         String pumpId = Api.newPump();
         Db.Snapshot before = db.snapshot(pumpId);
 
-        ruleViolated(as(Tokens.scheduler()).body(appointmentBody(pumpId, Api.now().plus(Duration.ofDays(1))))
-                .post(APPOINTMENTS), "no-refill-due", "pumpId");
+        ruleViolated(as(Tokens.scheduler()).body(appointmentBody(pumpId, Api.now().plus(Duration.ofHours(12))))
+                .post(APPOINTMENTS), "urgent-reason-required", "reason");
 
         before.assertNothingWritten();
     }

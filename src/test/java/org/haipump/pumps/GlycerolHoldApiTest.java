@@ -209,14 +209,14 @@ class GlycerolHoldApiTest {
     }
 
     @Test
-    void aHoldForAPumpWithoutFillsBreaksTheRule() {
-        String emptyPump = Api.newPump();
-        Db.Snapshot before = db.snapshot(emptyPump);
+    void aHoldForAPumpNeverFilledIsPlannedFromItsImplantFill() {
+        String neverFilled = Api.newPump();
+        LocalDate departOn = today().plusDays(20);
 
-        ruleViolated(as(Tokens.scheduler()).body(holdBody(today().plusDays(20), today().plusDays(30)))
-                .post(HOLDS, emptyPump), "no-refill-due", "departOn");
-
-        before.assertNothingWritten();
+        as(Tokens.scheduler()).body(holdBody(departOn, departOn.plusDays(10))).post(HOLDS, neverFilled).then()
+                .log().ifValidationFails()
+                .statusCode(201)
+                .body("plannedRefillDueAt", notNullValue());
     }
 
     @Test
