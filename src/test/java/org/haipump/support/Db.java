@@ -29,10 +29,10 @@ public class Db {
      * the overdue scan may raise a flag for any late pump at any moment. So is {@code audit_event},
      * which gains a row for every request, refused ones included.
      */
-    public static final List<String> API_TABLES =
-            List.of("patient", "pump", "fill", "appointment", "glycerol_hold", "idempotency_record");
+    public static final List<String> API_TABLES = List.of("patient", "pump", "fill", "appointment", "glycerol_hold",
+            "chemotherapy_hold", "idempotency_record");
     private static final Set<String> TABLES = Set.of("patient", "pump", "fill", "appointment", "glycerol_hold",
-            "idempotency_record", "flag");
+            "chemotherapy_hold", "idempotency_record", "flag");
     private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
 
     /** The rows of one pump a snapshot keeps whole: where they are and what they are called. */
@@ -43,7 +43,8 @@ public class Db {
             new PumpRows("pump", "id", "pump"),
             new PumpRows("flag", "pump_id", "flags of pump"),
             new PumpRows("appointment", "pump_id", "appointments of pump"),
-            new PumpRows("glycerol_hold", "pump_id", "glycerol holds of pump"));
+            new PumpRows("glycerol_hold", "pump_id", "glycerol holds of pump"),
+            new PumpRows("chemotherapy_hold", "pump_id", "chemotherapy holds of pump"));
 
     private final AgroalDataSource dataSource;
 
