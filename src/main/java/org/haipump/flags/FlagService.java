@@ -12,11 +12,12 @@ import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
+import org.haipump.pumps.ChemotherapyHoldEnded;
 import org.haipump.pumps.PumpRemoved;
 import org.haipump.pumps.PumpService;
 import org.haipump.platform.persistence.Conditions;
 
-/** Listing and acknowledging flags; resolving them when a fill or a removal ends their cause. */
+/** Listing and acknowledging flags; resolving them when a fill, a removal or the end of a hold ends their cause. */
 @ApplicationScoped
 public class FlagService {
 
@@ -89,6 +90,11 @@ public class FlagService {
         flag.detail = String.format(java.util.Locale.ROOT,
                 "Measured flow deviates %+.1f%% from the nominal rate.", fill.flowDeviationPercent());
         flags.persist(flag);
+    }
+
+    /** The hold under review is over: its review task is done. */
+    void onChemotherapyHoldEnded(@Observes ChemotherapyHoldEnded ended) {
+        flags.resolveOpenReview(ended.holdId(), FlagEntity.HOLD_ENDED, ended.at());
     }
 
     void onPumpRemoved(@Observes PumpRemoved removed) {
