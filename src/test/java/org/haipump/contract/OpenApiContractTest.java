@@ -47,6 +47,7 @@ class OpenApiContractTest {
             "POST /api/v1/pumps",
             "POST /api/v1/pumps/{pumpId}/fills",
             "POST /api/v1/pumps/{id}/glycerol-holds",
+            "POST /api/v1/pumps/{id}/chemotherapy-holds",
             "POST /api/v1/appointments");
     /** Deep enough for the worklist (items[].openAppointment.x); a guard against recursive schemas. */
     private static final int MAX_SCHEMA_DEPTH = 8;
@@ -125,6 +126,7 @@ class OpenApiContractTest {
         assertThat(compareRequestBodies(original, doctored)).containsExactlyInAnyOrder(
                 "POST /api/v1/patients request body required fields: only in the served /q/openapi "
                         + "[birthDate, familyName, givenName]",
+                "POST /api/v1/pumps request body lastFill.drug values: only in the served /q/openapi [GLYCEROL]",
                 "POST /api/v1/pumps/{pumpId}/fills request body fields: only in the served /q/openapi [notes]",
                 "POST /api/v1/pumps/{pumpId}/fills request body drug values: only in the served /q/openapi "
                         + "[GLYCEROL]",
