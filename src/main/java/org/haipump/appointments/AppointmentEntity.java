@@ -37,6 +37,10 @@ public class AppointmentEntity {
     @Column(name = "planned_drug", nullable = false)
     public Drug plannedDrug;
 
+    /** The booking named the drug; else it follows the plan while the appointment is open. */
+    @Column(name = "planned_drug_explicit", nullable = false)
+    public boolean plannedDrugExplicit;
+
     public String reason;
 
     @Enumerated(EnumType.STRING)

@@ -8,7 +8,8 @@ import org.haipump.audit.PatientRecord;
 
 /**
  * An appointment; {@code urgent} when it starts at or after the end of its refill's reserve,
- * {@code history} the start times it had before each move, oldest first.
+ * {@code history} the start times it had before each move, oldest first. {@code plannedDrugExplicit}
+ * when the booking named the drug; otherwise the drug follows the plan while the appointment is open.
  */
 public record AppointmentResponse(
         UUID id,
@@ -18,6 +19,7 @@ public record AppointmentResponse(
         RefillLocation location,
         String site,
         Drug plannedDrug,
+        boolean plannedDrugExplicit,
         String reason,
         AppointmentStatus status,
         boolean urgent,
@@ -45,7 +47,7 @@ public record AppointmentResponse(
 
     public static AppointmentResponse of(AppointmentEntity a, List<AppointmentRescheduleEntity> history) {
         return new AppointmentResponse(a.id, a.pumpId, a.patientId, a.startsAt, a.location, a.site, a.plannedDrug,
-                a.reason, a.status, a.urgent, a.refillDueAt, a.windowOpensAt, a.windowClosesAt, a.bookedBy,
+                a.plannedDrugExplicit, a.reason, a.status, a.urgent, a.refillDueAt, a.windowOpensAt, a.windowClosesAt, a.bookedBy,
                 a.bookedAt, a.cancelledAt, a.cancelledBy, a.cancellationReason, a.completedAt, a.fillId, a.missedAt,
                 history == null ? List.of() : history.stream().map(Reschedule::of).toList());
     }

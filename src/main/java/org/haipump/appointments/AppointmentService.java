@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.haipump.cycle.BookingSlot;
+import org.haipump.cycle.Drug;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.platform.persistence.Conditions;
 import org.haipump.platform.problem.ProblemException;
@@ -62,6 +63,8 @@ public class AppointmentService {
         Instant startsAt = request.startsAt().truncatedTo(ChronoUnit.MICROS);
         BookingSlot slot = cycles.rules().assessBooking(cycle, startsAt, request.reason(), now)
                 .orElseThrow(ProblemException::of);
+        Drug plannedDrug = cycles.rules().assessPlannedDrug(cycle, request.plannedDrug(), request.reason(), startsAt)
+                .orElseThrow(ProblemException::of);
         if (appointments.findOpen(pump.id).isPresent()) {
             throw ProblemException.conflict("open-appointment-exists",
                     "The pump already has an open appointment; reschedule or cancel it instead.");
@@ -73,8 +76,9 @@ public class AppointmentService {
         appointment.startsAt = startsAt;
         appointment.location = request.location();
         appointment.site = request.site();
-        appointment.plannedDrug = request.plannedDrug() != null ? request.plannedDrug()
-                : cycles.rules().plannedDrug(cycle, startsAt);
+        appointment.plannedDrug = plannedDrug;
+        // Only a drug nobody chose follows the plan when it changes (AppointmentsFollowThePlan).
+        appointment.plannedDrugExplicit = request.plannedDrug() != null;
         appointment.reason = request.reason();
         appointment.status = AppointmentStatus.BOOKED;
         place(appointment, slot);

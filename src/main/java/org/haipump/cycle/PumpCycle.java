@@ -9,10 +9,12 @@ import java.util.Objects;
  * Everything the cycle rules need to know of one pump.
  *
  * @param lastFill                 the latest fill, or null before the first one
- * @param lastRestDrug             the most recent heparin or glycerol fill's drug, or null
+ * @param lastRestDrug             the most recent heparin or glycerol fill's drug, or null; a glycerol
+ *                                 fill a glycerol hold asked for does not count
  * @param latestMeasuredFlowMlPerDay the most recent trustworthy measured flow rate, or null when none
  * @param measuredFlowIsLowerBound that rate was measured on a pump found empty: it ran at least that fast
- * @param holds                    planned glycerol holds, in any order
+ * @param holds                    planned glycerol holds (those not cancelled), in any order
+ * @param chemotherapyHolds        chemotherapy holds, lasting and ended, in any order
  */
 public record PumpCycle(
         boolean active,
@@ -25,13 +27,23 @@ public record PumpCycle(
         Drug lastRestDrug,
         Double latestMeasuredFlowMlPerDay,
         boolean measuredFlowIsLowerBound,
-        List<GlycerolHold> holds) {
+        List<GlycerolHold> holds,
+        List<ChemotherapyHold> chemotherapyHolds) {
 
     public PumpCycle {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(implantedOn, "implantedOn");
         holds = holds == null ? List.of() : List.copyOf(holds);
+        chemotherapyHolds = chemotherapyHolds == null ? List.of() : List.copyOf(chemotherapyHolds);
+    }
+
+    /** A pump without chemotherapy holds. */
+    public PumpCycle(boolean active, TherapyMode mode, ZoneId zone, LocalDate implantedOn, double reservoirVolumeMl,
+                     double nominalFlowMlPerDay, FillFact lastFill, Drug lastRestDrug,
+                     Double latestMeasuredFlowMlPerDay, boolean measuredFlowIsLowerBound, List<GlycerolHold> holds) {
+        this(active, mode, zone, implantedOn, reservoirVolumeMl, nominalFlowMlPerDay, lastFill, lastRestDrug,
+                latestMeasuredFlowMlPerDay, measuredFlowIsLowerBound, holds, List.of());
     }
 
     /** Whether a fill was ever recorded; before one the pump counts from its {@link #implantFill()}. */
@@ -52,17 +64,30 @@ public record PumpCycle(
         return new FillFact(implantedOn.atStartOfDay(zone).toInstant(), Drug.HEPARIN, reservoirVolumeMl);
     }
 
+    /** Whether a chemotherapy hold is in effect on this local day. */
+    public boolean chemotherapyHeldOn(LocalDate day) {
+        return chemotherapyHolds.stream().anyMatch(hold -> hold.inEffectOn(day));
+    }
+
     /** The same pump after one more fill (used to project the schedule). */
     PumpCycle after(FillFact fill) {
-        Drug rest = fill.drug().isRest() ? fill.drug() : lastRestDrug;
+        return after(fill, false);
+    }
+
+    /**
+     * The same pump after one more fill. A glycerol fill a hold asked for is no rest drug of the
+     * pump's own: once the hold is over, the rest drug used before it comes back.
+     */
+    PumpCycle after(FillFact fill, boolean forGlycerolHold) {
+        Drug rest = fill.drug().isRest() && !forGlycerolHold ? fill.drug() : lastRestDrug;
         return new PumpCycle(active, mode, zone, implantedOn, reservoirVolumeMl, nominalFlowMlPerDay,
-                fill, rest, latestMeasuredFlowMlPerDay, measuredFlowIsLowerBound, holds);
+                fill, rest, latestMeasuredFlowMlPerDay, measuredFlowIsLowerBound, holds, chemotherapyHolds);
     }
 
     PumpCycle withHold(GlycerolHold hold) {
         List<GlycerolHold> more = new java.util.ArrayList<>(holds);
         more.add(hold);
         return new PumpCycle(active, mode, zone, implantedOn, reservoirVolumeMl, nominalFlowMlPerDay,
-                lastFill, lastRestDrug, latestMeasuredFlowMlPerDay, measuredFlowIsLowerBound, more);
+                lastFill, lastRestDrug, latestMeasuredFlowMlPerDay, measuredFlowIsLowerBound, more, chemotherapyHolds);
     }
 }

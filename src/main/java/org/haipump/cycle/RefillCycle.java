@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The refill cycle rules of DOMAIN.md: when the next refill is due, which drug it takes, whether a
- * fill, an appointment or a glycerol hold is allowed. Pure: time comes in as arguments.
+ * fill, an appointment, a glycerol hold or a chemotherapy hold is allowed. Pure: time comes in as
+ * arguments.
  */
 public final class RefillCycle {
 
@@ -37,16 +38,21 @@ public final class RefillCycle {
         return policy.deadline(pump.cycleStart(), predictionRate(pump), !pump.hasFills());
     }
 
-    /** The next refill, or empty after removal. A pump never filled counts from its implant fill. */
+    /**
+     * The next refill, or empty after removal. A pump never filled counts from its implant fill. Its
+     * drug is the one for a refill at its due time, or now once that has passed: a chemotherapy hold
+     * starting before the due day already holds it.
+     */
     public Optional<NextRefill> nextRefill(PumpCycle pump, Instant now) {
         if (!pump.active()) {
             return Optional.empty();
         }
         RefillDeadline deadline = deadline(pump);
+        Instant doneAt = now.isAfter(deadline.dueAt()) ? now : deadline.dueAt();
         return Optional.of(new NextRefill(
                 deadline.dueAt(),
                 deadline.reserveEndsAt(),
-                drugFor(pump, deadline.dueAt(), now),
+                drugFor(pump, deadline.dueAt(), doneAt),
                 policy.statusAt(deadline.dueAt(), now),
                 deadline.predictedEmptyAt(),
                 deadline.basis()));
@@ -63,8 +69,9 @@ public final class RefillCycle {
 
     /**
      * The drug the next refill should take if it happens at {@code at}: a glycerol hold whose
-     * departure day has gone by no longer asks for glycerol (the patient left without it, or is back).
-     * Null before the first recorded fill: the first fill has no expectation.
+     * departure day has gone by no longer asks for glycerol (the patient left without it, or is back),
+     * and a chemotherapy hold counts if it is in effect on the local day of {@code at}. Null before
+     * the first recorded fill: the first fill has no expectation.
      */
     public Drug expectedDrug(PumpCycle pump, Instant at) {
         if (!pump.hasFills()) {
@@ -89,7 +96,7 @@ public final class RefillCycle {
             RefillDeadline deadline = deadline(state);
             Drug drug = drugFor(state, deadline.dueAt(), deadline.dueAt());
             refills.add(new ProjectedRefill(deadline.dueAt(), deadline.reserveEndsAt(), drug, deadline.basis()));
-            state = state.after(new FillFact(deadline.dueAt(), drug, state.cycleStart().volumeMl()));
+            state = projectedAfter(state, deadline.dueAt(), drug);
         }
         return refills;
     }
@@ -208,7 +215,7 @@ public final class RefillCycle {
 
     /**
      * Whether a glycerol hold can be planned: the last refill due on or before the departure day
-     * becomes a glycerol fill, which must last until the return day.
+     * becomes a glycerol fill, which must last until the return day ({@link #glycerolCoversReturn}).
      */
     public Decision<PlannedGlycerolFill> planHold(PumpCycle pump, GlycerolHold hold, LocalDate today) {
         if (!pump.active()) {
@@ -243,16 +250,23 @@ public final class RefillCycle {
             }
             Drug drug = drugFor(state, dueAt, dueAt);
             if (drug == Drug.GLYCEROL && appliesTo(hold, state, dueAt)) {
-                LocalDate coversUntil = localDate(dueAt.plus(policy.glycerolInterval()), zone);
-                if (coversUntil.isBefore(hold.returnOn())) {
+                Instant refillAfterGlycerolAt = dueAt.plus(policy.intervalAfter(Drug.GLYCEROL));
+                LocalDate coversUntil = localDate(refillAfterGlycerolAt, zone);
+                if (!glycerolCoversReturn(dueAt, hold.returnOn(), zone)) {
+                    LocalDate latestReturnOn = latestReturnCovered(dueAt, zone);
                     return Decision.refuse(Refusal.ruleViolation("hold-not-covered",
-                            "The glycerol fill at the refill due on " + localDate(dueAt, zone) + " lasts until "
-                                    + coversUntil + ", before the return on " + hold.returnOn() + ".",
-                            Map.of("field", "returnOn", "glycerolRefillDueAt", dueAt.toString())));
+                            "The glycerol fill at the refill due on " + localDate(dueAt, zone)
+                                    + " lasts until the refill due at " + refillAfterGlycerolAt
+                                    + ", and the return day must end at least " + policy.returnMargin().toHours()
+                                    + " hours before it: the latest return it covers is " + latestReturnOn
+                                    + ", not " + hold.returnOn() + ".",
+                            Map.of("field", "returnOn", "glycerolRefillDueAt", dueAt.toString(),
+                                    "refillAfterGlycerolDueAt", refillAfterGlycerolAt.toString(),
+                                    "latestReturnOn", latestReturnOn.toString())));
                 }
                 return Decision.allow(new PlannedGlycerolFill(dueAt, coversUntil));
             }
-            state = state.after(new FillFact(dueAt, drug, state.cycleStart().volumeMl()));
+            state = projectedAfter(state, dueAt, drug);
         }
         return Decision.refuse(Refusal.ruleViolation("no-refill-before-departure",
                 "No refill is due on or before the departure on " + hold.departOn() + " (the next is due "
@@ -262,24 +276,149 @@ public final class RefillCycle {
     }
 
     /**
-     * The drug of the refill due at {@code dueAt} and done at {@code doneAt}, with the glycerol holds
-     * whose departure day {@code doneAt} has not passed.
+     * Whether a glycerol fill at {@code glycerolFillAt} lasts for an absence: the return day ends (the
+     * start of the day after {@code returnOn}, in the patient's zone) at least the return margin
+     * before the refill after the glycerol fill falls due, so that the patient is back in time for it.
+     */
+    public boolean glycerolCoversReturn(Instant glycerolFillAt, LocalDate returnOn, ZoneId zone) {
+        Instant returnDayEnds = returnOn.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant refillAfterGlycerolAt = glycerolFillAt.plus(policy.intervalAfter(Drug.GLYCEROL));
+        return !returnDayEnds.plus(policy.returnMargin()).isAfter(refillAfterGlycerolAt);
+    }
+
+    /**
+     * The last return day a glycerol fill at {@code glycerolFillAt} covers: the day before the one on
+     * which the refill after it, less the return margin, falls.
+     */
+    LocalDate latestReturnCovered(Instant glycerolFillAt, ZoneId zone) {
+        Instant latestReturnDayEnd = glycerolFillAt.plus(policy.intervalAfter(Drug.GLYCEROL)).minus(policy.returnMargin());
+        return localDate(latestReturnDayEnd, zone).minusDays(1);
+    }
+
+    /**
+     * Whether a chemotherapy hold may start: not before the patient's {@code today}, neither it nor
+     * its review more than {@link #MAX_HOLD_DAYS_AHEAD} days ahead, and no other hold still lasting.
+     */
+    public Decision<ChemotherapyHold> startChemotherapyHold(PumpCycle pump, ChemotherapyHold hold, LocalDate today) {
+        if (!pump.active()) {
+            return Decision.refuse(Refusal.conflict("pump-removed", "The pump has been removed."));
+        }
+        if (hold.startsOn().isBefore(today)) {
+            return Decision.refuse(Refusal.ruleViolation("hold-in-past",
+                    "startsOn " + hold.startsOn() + " lies in the past.", Map.of("field", "startsOn")));
+        }
+        LocalDate farthest = today.plusDays(MAX_HOLD_DAYS_AHEAD);
+        for (Map.Entry<String, LocalDate> date : List.of(Map.entry("startsOn", hold.startsOn()),
+                Map.entry("reviewOn", hold.reviewOn()))) {
+            if (date.getValue().isAfter(farthest)) {
+                return Decision.refuse(Refusal.ruleViolation("hold-too-far-ahead",
+                        date.getKey() + " may be at most " + MAX_HOLD_DAYS_AHEAD + " days ahead.",
+                        Map.of("field", date.getKey())));
+            }
+        }
+        for (ChemotherapyHold other : pump.chemotherapyHolds()) {
+            if (!other.ended()) {
+                return Decision.refuse(Refusal.conflict("chemotherapy-hold-active",
+                        "Chemotherapy is already held from " + other.startsOn() + " (review on " + other.reviewOn()
+                                + "): end that hold first."));
+            }
+        }
+        return Decision.allow(hold);
+    }
+
+    /**
+     * Whether a chemotherapy hold may end on {@code endsOn}, the first day chemotherapy may be given
+     * again: not before the hold started, and not after the patient's {@code today} (or, for a hold
+     * that has not started yet, its first day: it then never takes effect).
+     */
+    public Decision<ChemotherapyHold> endChemotherapyHold(ChemotherapyHold hold, LocalDate endsOn, LocalDate today) {
+        if (hold.ended()) {
+            return Decision.refuse(Refusal.conflict("chemotherapy-hold-ended",
+                    "The hold already ended on " + hold.endsOn() + "."));
+        }
+        if (endsOn.isBefore(hold.startsOn())) {
+            return Decision.refuse(Refusal.ruleViolation("hold-end-before-start",
+                    "endsOn " + endsOn + " lies before the hold started on " + hold.startsOn() + ".",
+                    Map.of("field", "endsOn")));
+        }
+        if (endsOn.isAfter(defaultEnd(hold, today))) {
+            return Decision.refuse(Refusal.ruleViolation("hold-end-in-future",
+                    "endsOn " + endsOn + " lies in the future: end the hold when chemotherapy may resume.",
+                    Map.of("field", "endsOn")));
+        }
+        return Decision.allow(hold.endingOn(endsOn));
+    }
+
+    /** The day a hold ends when none is given: today, or the first day of a hold that has not started. */
+    public static LocalDate defaultEnd(ChemotherapyHold hold, LocalDate today) {
+        return hold.startsOn().isAfter(today) ? hold.startsOn() : today;
+    }
+
+    /**
+     * The drug an appointment starting at {@code startsAt} plans: the one asked for, which needs a
+     * reason when it is not the drug a fill at that time is expected to take, else the plan's drug.
+     */
+    public Decision<Drug> assessPlannedDrug(PumpCycle pump, Drug requested, String reason, Instant startsAt) {
+        if (requested == null) {
+            return Decision.allow(plannedDrug(pump, startsAt));
+        }
+        Drug expected = expectedDrug(pump, startsAt);
+        if (expected != null && requested != expected && isBlank(reason)) {
+            return Decision.refuse(Refusal.ruleViolation("planned-drug-reason-required",
+                    "The expected drug is " + expected + ": planning " + requested + " needs a reason.",
+                    Map.of("field", "reason", "expectedDrug", expected.name())));
+        }
+        return Decision.allow(requested);
+    }
+
+    /**
+     * The glycerol hold that turns the pump's next refill into glycerol if it happens at
+     * {@code doneAt}, if any: a glycerol fill recorded then is that hold's.
+     */
+    public Optional<GlycerolHold> glycerolHoldAt(PumpCycle pump, Instant doneAt) {
+        return glycerolHoldAsking(pump, deadline(pump).dueAt(), doneAt);
+    }
+
+    /**
+     * The drug of the refill due at {@code dueAt} and done at {@code doneAt}: glycerol for the hold
+     * whose departure day {@code doneAt} has not passed, if this is its last refill before departure;
+     * else heparin for chemotherapy while a chemotherapy hold is in effect on the local day of
+     * {@code doneAt}; else the drug sequence.
      */
     private Drug drugFor(PumpCycle pump, Instant dueAt, Instant doneAt) {
-        Drug previous = pump.cycleStart().drug();
-        Drug normal = DrugSequence.after(previous, pump.lastRestDrug(), pump.mode());
-        LocalDate doneOn = localDate(doneAt, pump.zone());
-        for (GlycerolHold hold : pump.holds()) {
-            if (!hold.departOn().isBefore(doneOn) && isLastRefillBeforeDeparture(hold, pump, dueAt, normal)) {
-                return Drug.GLYCEROL;
-            }
+        if (glycerolHoldAsking(pump, dueAt, doneAt).isPresent()) {
+            return Drug.GLYCEROL;
+        }
+        Drug normal = normalDrug(pump);
+        if (normal == Drug.CHEMOTHERAPY && pump.chemotherapyHeldOn(localDate(doneAt, pump.zone()))) {
+            return Drug.HEPARIN;
         }
         return normal;
     }
 
+    private Optional<GlycerolHold> glycerolHoldAsking(PumpCycle pump, Instant dueAt, Instant doneAt) {
+        Drug normal = normalDrug(pump);
+        LocalDate doneOn = localDate(doneAt, pump.zone());
+        for (GlycerolHold hold : pump.holds()) {
+            if (!hold.departOn().isBefore(doneOn) && isLastRefillBeforeDeparture(hold, pump, dueAt, normal)) {
+                return Optional.of(hold);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Drug normalDrug(PumpCycle pump) {
+        return DrugSequence.after(pump.cycleStart().drug(), pump.lastRestDrug(), pump.mode());
+    }
+
+    /** The projected pump after the refill due at {@code dueAt} took {@code drug}, as if on time. */
+    private static PumpCycle projectedAfter(PumpCycle state, Instant dueAt, Drug drug) {
+        boolean forGlycerolHold = drug == Drug.GLYCEROL && normalDrug(state) != Drug.GLYCEROL;
+        return state.after(new FillFact(dueAt, drug, state.cycleStart().volumeMl()), forGlycerolHold);
+    }
+
     private boolean appliesTo(GlycerolHold hold, PumpCycle pump, Instant dueAt) {
-        Drug normal = DrugSequence.after(pump.cycleStart().drug(), pump.lastRestDrug(), pump.mode());
-        return isLastRefillBeforeDeparture(hold, pump, dueAt, normal);
+        return isLastRefillBeforeDeparture(hold, pump, dueAt, normalDrug(pump));
     }
 
     /** Due on or before the departure day, and the refill after it would fall after that day. */

@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * The refill rules that set-based statements repeat in SQL: the rate predictions use, the deadline
- * after a fill, the status edges and when a booked visit is missed. Each fragment mirrors one method
- * of {@link CyclePolicy} or {@link RefillCycle}; {@code RefillSqlAgreementTest} runs the same
+ * after a fill, the status edges, when a booked visit is missed and when a chemotherapy hold is due
+ * for review. Each fragment mirrors one method of {@link CyclePolicy}, {@link RefillCycle} or
+ * {@link ChemotherapyHold}; {@code RefillSqlAgreementTest} runs the same
  * boundary tables through both against PostgreSQL. Fragments take column expressions and read the
  * named parameters of {@link #parameters}, and {@code :now}.
  */
@@ -54,10 +55,21 @@ public final class RefillSql {
 
     /**
      * The start of a local day in a zone, as {@code LocalDate.atStartOfDay(zone)} gives it (the
-     * implant fill's instant, for one).
+     * implant fill's instant, for one). Where clocks fall back over midnight, so that midnight
+     * happens twice (America/Havana on 2026-11-01), PostgreSQL reads the local midnight in standard
+     * time, the second one; Java takes the first, when the day begins. Stepping back by the offset
+     * change just before PostgreSQL's instant, when the clocks went back, finds the first. In a gap
+     * over midnight both take the instant the gap ends.
      */
-    public static String startOfLocalDay(String implantedOn, String timeZone) {
-        return "(cast(%s as timestamp) at time zone %s)".formatted(implantedOn, timeZone);
+    public static String startOfLocalDay(String localDate, String timeZone) {
+        String asStandard = "(cast(%s as timestamp) at time zone %s)".formatted(localDate, timeZone);
+        return ("(%1$s - greatest(interval '0 seconds', ((%1$s - interval '1 second') at time zone %2$s)"
+                + " - (%1$s at time zone %2$s) + interval '1 second'))").formatted(asStandard, timeZone);
+    }
+
+    /** {@link ChemotherapyHold#reviewIsDue}'s edge: the start of the review day has come. */
+    public static String reviewIsDue(String reviewOn, String timeZone) {
+        return "%s <= :now".formatted(startOfLocalDay(reviewOn, timeZone));
     }
 
     /** {@link CyclePolicy#statusAt} is OVERDUE or CRITICAL: the refill is past due. */

@@ -112,6 +112,7 @@ public class FillService {
         Optional<AppointmentEntity> completed = appointments.completeWithFill(pump.id, request.appointmentId(), fill.id);
         fill.appointmentId = completed.map(a -> a.id).orElse(null);
         fills.persist(fill);
+        cycles.linkToGlycerolHold(cycle, fill);
 
         pump.lastFillId = fill.id;
         flow.latestFlow().ifPresent(latest -> {

@@ -23,6 +23,8 @@ public class FlagEntity {
     public static final String REVIEWED = "REVIEWED";
     /** A changed refill interval moved the due time back into the future (see DueTimeRealignment). */
     public static final String RESCHEDULED = "RESCHEDULED";
+    /** The chemotherapy hold under review ended. */
+    public static final String HOLD_ENDED = "HOLD_ENDED";
 
     @Id
     public UUID id;
@@ -49,8 +51,13 @@ public class FlagEntity {
     @Column(nullable = false)
     public FlagStatus status;
 
-    @Column(name = "cycle_fill_id", nullable = false)
+    /** The fill whose cycle the flag is about; null for a pump never filled, and for a hold's review. */
+    @Column(name = "cycle_fill_id")
     public UUID cycleFillId;
+
+    /** The chemotherapy hold a review flag is about. */
+    @Column(name = "chemotherapy_hold_id")
+    public UUID chemotherapyHoldId;
 
     @Column(name = "raised_at", nullable = false)
     public Instant raisedAt;

@@ -28,6 +28,18 @@ public class FlagRepository implements PanacheRepositoryBase<FlagEntity, UUID> {
                 .setParameter("kind", kind.name()).getResultList();
     }
 
+    /** Resolves the open review flag of a chemotherapy hold, if it has one. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> resolveOpenReview(UUID holdId, String resolution, Instant at) {
+        return getEntityManager().createNativeQuery("""
+                        update flag set status = 'RESOLVED', resolved_at = :at, resolution = :resolution,
+                                        version = version + 1
+                        where chemotherapy_hold_id = :holdId and kind = 'CHEMO_HOLD_REVIEW' and status = 'OPEN'
+                        returning id, pump_id, patient_id, kind, resolution""")
+                .setParameter("at", at).setParameter("resolution", resolution).setParameter("holdId", holdId)
+                .getResultList();
+    }
+
     public List<FlagEntity> openForPumps(Collection<UUID> pumpIds) {
         return ByIds.select(getEntityManager(), FlagEntity.class, "select * from flag where pump_id in (:ids) and status = 'OPEN' order by raised_at", pumpIds);
     }

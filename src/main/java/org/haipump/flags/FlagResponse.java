@@ -8,6 +8,7 @@ import org.haipump.audit.PatientRecord;
  * {@code fillId}: the fill that started the late cycle, or the one whose finding raised the flag (null
  * for the overdue flag of a pump never filled). {@code direction}: only for a {@code FLOW_DEVIATION}.
  * {@code resolvedBy}, {@code resolutionNote}: only for a review task a nurse resolved.
+ * {@code chemotherapyHoldId}: the hold a review flag is about.
  */
 public record FlagResponse(
         UUID id,
@@ -28,11 +29,12 @@ public record FlagResponse(
         Instant resolvedAt,
         String resolution,
         String resolvedBy,
-        String resolutionNote) implements PatientRecord {
+        String resolutionNote,
+        UUID chemotherapyHoldId) implements PatientRecord {
 
     public static FlagResponse of(FlagEntity f) {
         return new FlagResponse(f.id, f.pumpId, f.patientId, f.kind, f.level, f.direction, f.status, f.cycleFillId,
                 f.detail, f.raisedAt, f.escalatedAt, f.dueAt, f.reserveEndsAt, f.acknowledgedAt, f.acknowledgedBy,
-                f.resolvedAt, f.resolution, f.resolvedBy, f.resolutionNote);
+                f.resolvedAt, f.resolution, f.resolvedBy, f.resolutionNote, f.chemotherapyHoldId);
     }
 }

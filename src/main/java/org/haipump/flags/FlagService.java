@@ -21,6 +21,7 @@ import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
+import org.haipump.pumps.ChemotherapyHoldEnded;
 import org.haipump.pumps.PumpRemoved;
 import org.haipump.pumps.PumpService;
 import org.haipump.platform.persistence.Conditions;
@@ -201,6 +202,11 @@ public class FlagService {
             reasons.add("Filled after the reserve ended at " + findings.reserveEndedAt() + ".");
         }
         return reasons.isEmpty() ? null : String.join(" ", reasons);
+    }
+
+    /** The hold under review is over: its review task is done. */
+    void onChemotherapyHoldEnded(@Observes ChemotherapyHoldEnded ended) {
+        events.resolved(flags.resolveOpenReview(ended.holdId(), FlagEntity.HOLD_ENDED, ended.at()), ended.at());
     }
 
     void onPumpRemoved(@Observes PumpRemoved removed) {

@@ -20,9 +20,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Flags every active pump whose refill is past due, escalates flags whose reserve has ended,
- * resolves flags whose cycle is over, and marks booked visits nobody kept as missed. It selects by state, not by what changed since the last run:
- * a run after downtime catches up everything, and a repeated or concurrent run changes nothing
- * (the database allows one overdue flag per pump and cycle).
+ * resolves flags whose cycle is over, marks booked visits nobody kept as missed, and asks for the
+ * review of each chemotherapy hold that reached its review day. It selects by state, not by what
+ * changed since the last run: a run after downtime catches up everything, and a repeated or
+ * concurrent run changes nothing (the database allows one overdue flag per pump and cycle, one
+ * review flag per hold).
  */
 @ApplicationScoped
 public class OverdueScan {
@@ -96,6 +98,49 @@ public class OverdueScan {
             returning a.id, a.pump_id, a.patient_id
             """.formatted(RefillSql.isMissed("a.starts_at"));
 
+    /** The instant a hold's review falls due: the start of its review day in the patient's zone. */
+    private static final String REVIEW_DUE_AT = RefillSql.startOfLocalDay("h.review_on", "pt.time_zone");
+
+    /** Lasting holds of active pumps whose review day has begun and that have no review flag yet. */
+    private static final String HOLDS_DUE_FOR_REVIEW = """
+            from chemotherapy_hold h
+            join pump p on p.id = h.pump_id
+            join patient pt on pt.id = p.patient_id
+            where h.ends_on is null and p.status = 'ACTIVE' and %s
+              and not exists (select 1 from flag f where f.chemotherapy_hold_id = h.id and f.kind = 'CHEMO_HOLD_REVIEW')
+            """.formatted(RefillSql.reviewIsDue("h.review_on", "pt.time_zone"));
+
+    /**
+     * One review flag per hold that reached its review day still lasting. Locking the hold makes an
+     * end in flight (which locks it too) finish first; the hold is then re-checked, and an ended one
+     * gets no review. The unique index keeps it to one review per hold, whatever runs concurrently.
+     */
+    private static final String RAISE_REVIEWS = """
+            insert into flag (id, pump_id, patient_id, kind, level, status, chemotherapy_hold_id, raised_at, due_at,
+                              detail, version)
+            select gen_random_uuid(), p.id, p.patient_id, 'CHEMO_HOLD_REVIEW', 'WARNING', 'OPEN', h.id, :now, %s,
+                   'The chemotherapy hold reached its review day: recheck the liver tests, then end the hold or keep it.',
+                   0
+            """.formatted(REVIEW_DUE_AT) + HOLDS_DUE_FOR_REVIEW + """
+            %s
+            order by h.id
+            for no key update of h
+            on conflict (chemotherapy_hold_id) where kind = 'CHEMO_HOLD_REVIEW' do nothing
+            returning id, pump_id, patient_id, kind, level
+            """;
+
+    /** A safety net: ending a hold or removing the pump resolves its review at once, this heals anything missed. */
+    private static final String RESOLVE_REVIEWS = """
+            update flag f
+            set status = 'RESOLVED', resolved_at = :now, version = f.version + 1,
+                resolution = case when p.status = 'REMOVED' then 'PUMP_REMOVED' else 'HOLD_ENDED' end
+            from chemotherapy_hold h
+            join pump p on p.id = h.pump_id
+            where f.chemotherapy_hold_id = h.id and f.kind = 'CHEMO_HOLD_REVIEW' and f.status = 'OPEN'
+              and (p.status = 'REMOVED' or h.ends_on is not null)
+            returning f.id, f.pump_id, f.patient_id, f.kind, f.resolution
+            """;
+
     private final EntityManager em;
     private final CyclePolicy policy;
     private final Event<AppointmentMissed> missedEvents;
@@ -123,20 +168,23 @@ public class OverdueScan {
         List<UUID> failedPumps = new ArrayList<>();
         List<String> failedSteps = new ArrayList<>();
 
-        int resolved = step("resolve", failedSteps, () -> resolve(now));
+        int resolved = step("resolve", failedSteps, () -> resolve(RESOLVE, now))
+                + step("resolve-reviews", failedSteps, () -> resolve(RESOLVE_REVIEWS, now));
         int raised = raise(now, failedPumps, failedSteps);
         int escalated = step("escalate", failedSteps, () -> escalate(now));
         int missed = step("missed", failedSteps, () -> markMissed(now));
+        int holdReviews = raiseReviews(now, failedPumps, failedSteps);
 
         long nanos = System.nanoTime() - started;
-        OverdueScanResult result = new OverdueScanResult(raised, escalated, resolved, missed,
+        OverdueScanResult result = new OverdueScanResult(raised, escalated, resolved, missed, holdReviews,
                 List.copyOf(failedPumps), List.copyOf(failedSteps), nanos / 1_000_000);
         if (result.clean()) {
-            LOG.infof("Overdue scan: raised=%d escalated=%d resolved=%d missed=%d in %d ms",
-                    raised, escalated, resolved, missed, result.millis());
+            LOG.infof("Overdue scan: raised=%d escalated=%d resolved=%d missed=%d reviews=%d in %d ms",
+                    raised, escalated, resolved, missed, holdReviews, result.millis());
         } else {
-            LOG.warnf("Overdue scan: raised=%d escalated=%d resolved=%d missed=%d in %d ms; failed pumps=%s steps=%s",
-                    raised, escalated, resolved, missed, result.millis(), failedPumps, failedSteps);
+            LOG.warnf("Overdue scan: raised=%d escalated=%d resolved=%d missed=%d reviews=%d in %d ms;"
+                            + " failed pumps=%s steps=%s",
+                    raised, escalated, resolved, missed, holdReviews, result.millis(), failedPumps, failedSteps);
         }
         metrics.scanned(result, nanos);
         return result;
@@ -167,6 +215,41 @@ public class OverdueScan {
             }
         }
         return raised;
+    }
+
+    /** As {@link #raise}: all holds due for review in one statement; if it fails, hold by hold. */
+    private int raiseReviews(Instant now, List<UUID> failedPumps, List<String> failedSteps) {
+        try {
+            return inTransaction(() -> raised(query(RAISE_REVIEWS.formatted(""), now), now));
+        } catch (RuntimeException e) {
+            LOG.warnf("Overdue scan: raising hold reviews in one statement failed (%s); retrying hold by hold",
+                    e.getClass().getName());
+        }
+        List<Object[]> due;
+        try {
+            due = holdsDueForReview(now);
+        } catch (RuntimeException e) {
+            failedSteps.add("review");
+            return 0;
+        }
+        int raised = 0;
+        for (Object[] hold : due) {
+            try {
+                raised += inTransaction(() -> raised(query(RAISE_REVIEWS.formatted("and h.id = :holdId"), now)
+                        .setParameter("holdId", hold[0]), now));
+            } catch (RuntimeException e) {
+                failedPumps.add((UUID) hold[1]);
+            }
+        }
+        return raised;
+    }
+
+    /** Each hold due for review and its pump. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> holdsDueForReview(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                (List<Object[]>) em.createNativeQuery("select h.id, h.pump_id " + HOLDS_DUE_FOR_REVIEW)
+                        .setParameter("now", now).getResultList());
     }
 
     @SuppressWarnings("unchecked")
@@ -202,8 +285,8 @@ public class OverdueScan {
     }
 
     @SuppressWarnings("unchecked")
-    private int resolve(Instant now) {
-        List<Object[]> rows = query(RESOLVE, now).getResultList();
+    private int resolve(String statement, Instant now) {
+        List<Object[]> rows = query(statement, now).getResultList();
         events.resolved(rows, now);
         return rows.size();
     }

@@ -25,7 +25,8 @@ public class OverdueScanRuns {
     private static final String FINISH = """
             update overdue_scan_run
             set finished_at = :now, raised = :raised, escalated = :escalated, resolved = :resolved,
-                missed = :missed, failed_pumps = :failedPumps, failed_steps = :failedSteps
+                missed = :missed, hold_reviews = :holdReviews, failed_pumps = :failedPumps,
+                failed_steps = :failedSteps
             where scheduled_for = :scheduledFor
             """;
 
@@ -56,6 +57,7 @@ public class OverdueScanRuns {
                 .setParameter("scheduledFor", scheduledFor).setParameter("now", clock.instant())
                 .setParameter("raised", result.raised()).setParameter("escalated", result.escalated())
                 .setParameter("resolved", result.resolved()).setParameter("missed", result.missed())
+                .setParameter("holdReviews", result.holdReviews())
                 .setParameter("failedPumps", result.failedPumps().size())
                 .setParameter("failedSteps", result.failedSteps().isEmpty() ? null
                         : String.join(",", result.failedSteps()))

@@ -28,13 +28,18 @@ public class FillRepository implements PanacheRepositoryBase<FillEntity, UUID> {
         return find("pumpId = ?1 order by performedAt desc", pumpId);
     }
 
-    /** For each pump, the drug of its most recent heparin or glycerol fill (pumps without one are absent). */
+    /**
+     * For each pump, the drug of its most recent heparin or glycerol fill (pumps without one are
+     * absent). A glycerol fill a glycerol hold asked for does not count: after the absence the rest
+     * drug used before it comes back.
+     */
     @SuppressWarnings("unchecked")
     public Map<UUID, Drug> lastRestDrugs(List<UUID> pumpIds) {
         List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        select distinct on (pump_id) pump_id, drug from fill
-                        where pump_id in (:pumpIds) and drug in ('HEPARIN', 'GLYCEROL')
-                        order by pump_id, performed_at desc""")
+                        select distinct on (f.pump_id) f.pump_id, f.drug from fill f
+                        where f.pump_id in (:pumpIds) and f.drug in ('HEPARIN', 'GLYCEROL')
+                          and not exists (select 1 from glycerol_hold h where h.glycerol_fill_id = f.id)
+                        order by f.pump_id, f.performed_at desc""")
                 .setParameter("pumpIds", pumpIds)
                 .getResultList();
         Map<UUID, Drug> drugs = new HashMap<>();

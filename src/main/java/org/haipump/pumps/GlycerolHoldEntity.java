@@ -2,6 +2,8 @@ package org.haipump.pumps;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -38,6 +40,23 @@ public class GlycerolHoldEntity {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public GlycerolHoldStatus status;
+
+    /** The glycerol fill the hold asked for, once recorded: no rest drug of the pump's own. */
+    @Column(name = "glycerol_fill_id")
+    public UUID glycerolFillId;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+
+    @Column(name = "cancellation_reason")
+    public String cancellationReason;
 
     public GlycerolHold toHold() {
         return new GlycerolHold(departOn, returnOn);

@@ -39,7 +39,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/pumps")
 // JSON only: any other media type is a 415 (text/plain would fill a one-field record such as CancellationRequest).
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Pumps", description = "Implanted pumps, their next refill, schedule, therapy mode, removal and glycerol holds.")
+@Tag(name = "Pumps", description = "Implanted pumps, their next refill, schedule, therapy mode and removal.")
 @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
 public class PumpResource {
 
@@ -97,32 +97,5 @@ public class PumpResource {
     public Items<ProjectedRefillResponse> schedule(@PathParam("id") UUID id,
             @QueryParam("count") @DefaultValue("6") @Min(1) @Max(MAX_SCHEDULE) int count) {
         return new Items<>(service.schedule(id, count));
-    }
-
-    @Audited(action = AuditAction.CREATE, resource = "glycerol-hold")
-    @POST
-    @Path("/{id}/glycerol-holds")
-    @APIResponse(responseCode = "201", description = "Created",
-            headers = @Header(name = "Location", description = "The new resource"),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = GlycerolHoldResponse.class)))
-    public Response planHold(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) List<String> ifMatch,
-            @NotNull @Valid GlycerolHoldRequest body, UriInfo uri) {
-        GlycerolHoldResponse created = service.planHold(id, IfMatch.parse(ifMatch), body);
-        return Created.at(uri, created.id(), created);
-    }
-
-    @Audited(action = AuditAction.SEARCH, resource = "glycerol-hold")
-    @GET
-    @Path("/{id}/glycerol-holds")
-    public Items<GlycerolHoldResponse> holds(@PathParam("id") UUID id) {
-        return new Items<>(service.holds(id));
-    }
-
-    @Audited(action = AuditAction.READ, resource = "glycerol-hold")
-    @GET
-    @Path("/{id}/glycerol-holds/{holdId}")
-    public GlycerolHoldResponse hold(@PathParam("id") UUID id, @PathParam("holdId") UUID holdId) {
-        return service.holds(id).stream().filter(h -> h.id().equals(holdId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("glycerol hold", holdId));
     }
 }

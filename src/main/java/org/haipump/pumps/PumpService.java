@@ -2,7 +2,6 @@ package org.haipump.pumps;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.haipump.cycle.GlycerolHold;
-import org.haipump.cycle.PlannedGlycerolFill;
 import org.haipump.cycle.ProposedFill;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.cycle.TherapyMode;
@@ -26,24 +23,22 @@ import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.haipump.platform.web.Versioned;
 
-/** Registering pumps, changing their therapy mode, planning glycerol holds and removing them. */
+/** Registering pumps, changing their therapy mode and removing them; the pump lock every change of a pump takes first. */
 @ApplicationScoped
 public class PumpService {
 
     private final PumpRepository pumps;
     private final FillRepository fills;
-    private final GlycerolHoldRepository holds;
     private final PatientService patients;
     private final PumpCycles cycles;
     private final Event<PumpRemoved> removed;
     private final CurrentActor actor;
     private final Clock clock;
 
-    PumpService(PumpRepository pumps, FillRepository fills, GlycerolHoldRepository holds, PatientService patients,
-                PumpCycles cycles, Event<PumpRemoved> removed, CurrentActor actor, Clock clock) {
+    PumpService(PumpRepository pumps, FillRepository fills, PatientService patients, PumpCycles cycles,
+                Event<PumpRemoved> removed, CurrentActor actor, Clock clock) {
         this.pumps = pumps;
         this.fills = fills;
-        this.holds = holds;
         this.patients = patients;
         this.cycles = cycles;
         this.removed = removed;
@@ -126,7 +121,7 @@ public class PumpService {
     public Versioned<PumpResponse> changeTherapyMode(UUID id, IfMatch ifMatch, TherapyMode mode) {
         PumpEntity pump = requireActiveForUpdate(id, ifMatch);
         pump.therapyMode = mode;
-        cycles.refresh(pump);
+        cycles.replan(pump);
         return versioned(pump);
     }
 
@@ -162,41 +157,6 @@ public class PumpService {
         PumpCycle cycle = cycles.cycleOf(pump);
         return cycles.rules().schedule(cycle, count).stream()
                 .map(refill -> ProjectedRefillResponse.of(refill, cycle.zone())).toList();
-    }
-
-    /** A hold changes the pump's plan (its schedule, maybe its next drug): it takes and moves the pump's ETag. */
-    @Transactional
-    public GlycerolHoldResponse planHold(UUID id, IfMatch ifMatch, GlycerolHoldRequest request) {
-        if (!request.returnOn().isAfter(request.departOn())) {
-            throw ProblemException.invalid("returnOn", "must be after departOn");
-        }
-        PumpEntity pump = requireActiveForUpdate(id, ifMatch);
-        PumpCycle cycle = cycles.cycleOf(pump);
-        GlycerolHold hold = new GlycerolHold(request.departOn(), request.returnOn());
-        PlannedGlycerolFill planned = cycles.rules()
-                .planHold(cycle, hold, LocalDate.now(clock.withZone(cycle.zone())))
-                .orElseThrow(ProblemException::of);
-        GlycerolHoldEntity entity = new GlycerolHoldEntity();
-        entity.id = UUID.randomUUID();
-        entity.pumpId = pump.id;
-        entity.departOn = hold.departOn();
-        entity.returnOn = hold.returnOn();
-        entity.plannedRefillDueAt = planned.refillDueAt();
-        entity.coversUntil = planned.coversUntil();
-        entity.createdBy = actor.name();
-        entity.createdAt = clock.instant();
-        holds.persist(entity);
-        holds.flush();
-        // The pump's row may not change (a hold beyond the next refill), but its plan did.
-        pumps.getEntityManager().lock(pump, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-        cycles.refresh(pump);
-        return GlycerolHoldResponse.of(entity);
-    }
-
-    @Transactional
-    public List<GlycerolHoldResponse> holds(UUID id) {
-        require(id);
-        return holds.forPump(id).stream().map(GlycerolHoldResponse::of).toList();
     }
 
     /** The pump, or a 404 problem. */

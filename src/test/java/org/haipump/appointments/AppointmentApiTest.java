@@ -100,6 +100,7 @@ class AppointmentApiTest {
                 .body("site", equalTo(SITE))
                 .body("reason", equalTo(REASON))
                 .body("plannedDrug", equalTo("HEPARIN"))
+                .body("plannedDrugExplicit", equalTo(false))
                 .body("status", equalTo("BOOKED"))
                 .body("refillDueAt", sameInstant(refill.dueAt()))
                 .body("windowOpensAt", sameInstant(refill.opensAt()))
@@ -120,10 +121,85 @@ class AppointmentApiTest {
         Refill refill = Refill.ofPumpFilledAt(daysAgo(FILLED_DAYS_AGO));
         Map<String, Object> body = with(appointmentBody(refill.pumpId(), refill.dueAt()), "plannedDrug", "GLYCEROL");
         body.put("location", "HOME");
+        body.put("reason", "Patient leaves for six weeks; glycerol hold to be planned");
 
-        as(Tokens.scheduler()).body(body).post(APPOINTMENTS).then().statusCode(201)
+        as(Tokens.scheduler()).body(body).post(APPOINTMENTS).then().log().ifValidationFails().statusCode(201)
                 .body("plannedDrug", equalTo("GLYCEROL"))
+                .body("plannedDrugExplicit", equalTo(true))
                 .body("location", equalTo("HOME"));
+    }
+
+    @Test
+    void aPlannedDrugOtherThanTheExpectedOneNeedsAReason() {
+        Refill refill = Refill.ofPumpFilledAt(daysAgo(FILLED_DAYS_AGO));
+        Map<String, Object> body = with(appointmentBody(refill.pumpId(), refill.dueAt()), "plannedDrug", "CHEMOTHERAPY");
+        Db.Snapshot before = db.snapshot(refill.pumpId());
+
+        ruleViolated(as(Tokens.scheduler()).body(body).post(APPOINTMENTS), "planned-drug-reason-required", "reason")
+                .body("expectedDrug", equalTo("HEPARIN"));
+
+        before.assertNothingWritten();
+        as(Tokens.scheduler()).body(with(body, "plannedDrug", "HEPARIN")).post(APPOINTMENTS).then().statusCode(201)
+                .body("plannedDrugExplicit", equalTo(true));
+    }
+
+    // --- the planned drug follows the plan ------------------------------------------------------
+
+    @Test
+    void anOpenAppointmentWithoutAChosenDrugFollowsAChemotherapyHold() {
+        // heparin 10 days ago: chemotherapy is due in four days
+        String pumpId = Api.pumpFilledAt(daysAgo(FILLED_DAYS_AGO), "HEPARIN");
+        String appointmentId = Api.bookAppointment(pumpId, daysAgo(FILLED_DAYS_AGO).plus(REFILL_INTERVAL));
+        as(Tokens.nurse()).get(APPOINTMENT, appointmentId).then().body("plannedDrug", equalTo("CHEMOTHERAPY"));
+        String etag = Api.etagOf(APPOINTMENT, appointmentId);
+
+        String holdId = Api.startChemoHold(pumpId, Api.today(), Api.today().plusDays(14));
+        as(Tokens.nurse()).get(APPOINTMENT, appointmentId).then().body("plannedDrug", equalTo("HEPARIN"));
+        assertThat(Api.etagOf(APPOINTMENT, appointmentId)).isNotEqualTo(etag);
+
+        Api.endChemoHold(pumpId, holdId);
+        as(Tokens.nurse()).get(APPOINTMENT, appointmentId).then()
+                .body("plannedDrug", equalTo("CHEMOTHERAPY"))
+                .body("plannedDrugExplicit", equalTo(false));
+    }
+
+    @Test
+    void aChosenPlannedDrugIsKeptWhenThePlanChanges() {
+        String pumpId = Api.pumpFilledAt(daysAgo(FILLED_DAYS_AGO), "HEPARIN");
+        Map<String, Object> body = with(appointmentBody(pumpId, daysAgo(FILLED_DAYS_AGO).plus(REFILL_INTERVAL)),
+                "plannedDrug", "CHEMOTHERAPY");
+        String appointmentId = as(Tokens.scheduler()).body(body).post(APPOINTMENTS).then().statusCode(201)
+                .extract().path("id");
+
+        Api.startChemoHold(pumpId, Api.today(), Api.today().plusDays(14));
+
+        as(Tokens.nurse()).get(APPOINTMENT, appointmentId).then().body("plannedDrug", equalTo("CHEMOTHERAPY"));
+    }
+
+    @Test
+    void anOpenAppointmentFollowsAGlycerolHoldAndItsCancellation() {
+        Instant filledAt = daysAgo(FILLED_DAYS_AGO);
+        Refill refill = Refill.ofPumpFilledAt(filledAt);
+        String appointmentId = Api.bookAppointment(refill.pumpId(), refill.dueAt());
+        java.time.LocalDate departOn = Api.localDate(refill.dueAt()).plusDays(1);
+
+        String holdId = Api.planHold(refill.pumpId(), departOn, departOn.plusDays(30));
+        as(Tokens.nurse()).get(APPOINTMENT, appointmentId).then().body("plannedDrug", equalTo("GLYCEROL"));
+
+        as(Tokens.scheduler()).body(Api.cancellationBody("Trip called off"))
+                .post(Api.HOLD_CANCELLATION, refill.pumpId(), holdId).then().statusCode(200);
+        as(Tokens.nurse()).get(APPOINTMENT, appointmentId).then().body("plannedDrug", equalTo("HEPARIN"));
+    }
+
+    @Test
+    void anOpenAppointmentFollowsTheTherapyMode() {
+        String pumpId = Api.pumpFilledAt(daysAgo(FILLED_DAYS_AGO), "HEPARIN");
+        String appointmentId = Api.bookAppointment(pumpId, daysAgo(FILLED_DAYS_AGO).plus(REFILL_INTERVAL));
+
+        as(Tokens.scheduler()).body(Map.of("mode", "MAINTENANCE")).post(Api.THERAPY_MODE, pumpId)
+                .then().statusCode(200);
+
+        as(Tokens.nurse()).get(APPOINTMENT, appointmentId).then().body("plannedDrug", equalTo("HEPARIN"));
     }
 
     @ParameterizedTest(name = "{0} {1} s")

@@ -142,6 +142,61 @@ class AuditTrailTest {
     }
 
     @Test
+    void aGlycerolHoldsCancellationIsRecordedWithTheHoldAndThePumpsPatient() {
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(1), "CHEMOTHERAPY");
+        String patientId = patientOf(pumpId);
+        String holdId = Api.planHold(pumpId, Api.today().plusDays(20), Api.today().plusDays(50));
+
+        String rid = requestId();
+        as(Tokens.scheduler(), rid).body(Api.cancellationBody("Trip called off"))
+                .post(Api.HOLD_CANCELLATION, pumpId, holdId).then().statusCode(200);
+        expect(rid, SCHEDULER, "scheduler", "UPDATE", "POST /api/v1/pumps/{id}/glycerol-holds/{holdId}/cancellation",
+                "glycerol-hold", holdId, List.of(patientId), "SUCCESS", 200);
+
+        rid = requestId();
+        as(Tokens.scheduler(), rid).body(Api.cancellationBody("Trip called off"))
+                .post(Api.HOLD_CANCELLATION, pumpId, holdId).then().statusCode(409);
+        expect(rid, SCHEDULER, "scheduler", "UPDATE", "POST /api/v1/pumps/{id}/glycerol-holds/{holdId}/cancellation",
+                "glycerol-hold", holdId, List.of(patientId), "REJECTED", 409);
+    }
+
+    @Test
+    void chemotherapyHoldsAreRecordedWithTheHoldAndThePumpsPatient() {
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(1), "CHEMOTHERAPY");
+        String patientId = patientOf(pumpId);
+        String rid = requestId();
+        String holdId = as(Tokens.nurse(), rid).body(Api.chemoHoldBody(Api.today(), Api.today().plusDays(14)))
+                .post(Api.CHEMO_HOLDS, pumpId).then().statusCode(201).extract().path("id");
+        expect(rid, NURSE, "nurse", "CREATE", "POST /api/v1/pumps/{id}/chemotherapy-holds", "chemotherapy-hold",
+                holdId, List.of(patientId), "SUCCESS", 201);
+
+        rid = requestId();
+        as(Tokens.scheduler(), rid).get(Api.CHEMO_HOLDS, pumpId).then().statusCode(200);
+        expect(rid, SCHEDULER, "scheduler", "SEARCH", "GET /api/v1/pumps/{id}/chemotherapy-holds", "chemotherapy-hold",
+                null, List.of(patientId), "SUCCESS", 200);
+
+        rid = requestId();
+        as(Tokens.scheduler(), rid).get(Api.CHEMO_HOLD, pumpId, holdId).then().statusCode(200);
+        expect(rid, SCHEDULER, "scheduler", "READ", "GET /api/v1/pumps/{id}/chemotherapy-holds/{holdId}",
+                "chemotherapy-hold", holdId, List.of(patientId), "SUCCESS", 200);
+
+        rid = requestId();
+        as(Tokens.scheduler(), rid).body(Map.of()).post(Api.CHEMO_HOLD_END, pumpId, holdId).then().statusCode(403);
+        expect(rid, SCHEDULER, "scheduler", "UPDATE", "POST /api/v1/pumps/{id}/chemotherapy-holds/{holdId}/end",
+                "chemotherapy-hold", holdId, List.of(patientId), "DENIED", 403);
+
+        rid = requestId();
+        as(Tokens.nurse(), rid).body(Map.of()).post(Api.CHEMO_HOLD_END, pumpId, holdId).then().statusCode(200);
+        expect(rid, NURSE, "nurse", "UPDATE", "POST /api/v1/pumps/{id}/chemotherapy-holds/{holdId}/end",
+                "chemotherapy-hold", holdId, List.of(patientId), "SUCCESS", 200);
+
+        rid = requestId();
+        as(Tokens.nurse(), rid).body(Map.of()).post(Api.CHEMO_HOLD_END, pumpId, holdId).then().statusCode(409);
+        expect(rid, NURSE, "nurse", "UPDATE", "POST /api/v1/pumps/{id}/chemotherapy-holds/{holdId}/end",
+                "chemotherapy-hold", holdId, List.of(patientId), "REJECTED", 409);
+    }
+
+    @Test
     void deniedCallsNameWhoTriedAndWhosePatientItWas() {
         String pumpId = Api.newPump();
         String patientId = patientOf(pumpId);

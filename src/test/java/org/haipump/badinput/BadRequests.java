@@ -107,7 +107,7 @@ final class BadRequests {
                     t -> wire(t, JSON, "x".repeat((int) bodyLimit + 1).getBytes(StandardCharsets.UTF_8), false)));
             return cases;
         }
-        cases.addAll(bodyCases(bodyLimit));
+        cases.addAll(bodyCases(bodyLimit, hasRequiredField(endpoint.requestType())));
         for (Field field : fieldsOf(sample.body(), endpoint.requestType(), List.of())) {
             cases.addAll(fieldCases(field));
         }
@@ -118,7 +118,17 @@ final class BadRequests {
     // The body as a whole
     // ----------------------------------------------------------------------------------------------
 
-    private static List<BadRequest> bodyCases(long limit) {
+    /** Whether the record has a component the body must name; a body of only optional fields may be empty. */
+    private static boolean hasRequiredField(Class<? extends Record> type) {
+        for (var component : type.getRecordComponents()) {
+            if (isRequired(componentOf(type, component.getName()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<BadRequest> bodyCases(long limit, boolean hasRequiredField) {
         List<BadRequest> cases = new ArrayList<>();
         cases.add(text("an empty body", BAD, valid -> ""));
         cases.add(text("JSON null", BAD, valid -> "null"));
@@ -126,7 +136,7 @@ final class BadRequests {
         cases.add(text("the valid body inside an array", BAD, valid -> "[" + valid + "]"));
         cases.add(text("a JSON string", BAD, valid -> "\"text\""));
         cases.add(text("a JSON number", BAD, valid -> "42"));
-        cases.add(text("an empty JSON object", BAD, valid -> "{}"));
+        cases.add(text("an empty JSON object", hasRequiredField ? BAD : ACCEPTED, valid -> "{}"));
         cases.add(text("truncated JSON", BAD, valid -> valid.substring(0, valid.length() - 1)));
         cases.add(text("form fields, not JSON", BAD, valid -> "mode=ACTIVE&volumeMl=30"));
         cases.add(text("XML, not JSON", BAD, valid -> "<request><mode>ACTIVE</mode></request>"));

@@ -41,6 +41,9 @@ final class ReadEndpoints {
                     Map.of("count", Kind.SCHEDULE_COUNT)),
             new ReadEndpoint(Api.FILLS, Tokens::scheduler, ReadEndpoints::filledPump, paged(Map.of())),
             get(Api.HOLDS, ReadEndpoints::filledPump),
+            get(Api.HOLD, ReadEndpoints::glycerolHold),
+            get(Api.CHEMO_HOLDS, ReadEndpoints::filledPump),
+            get(Api.CHEMO_HOLD, ReadEndpoints::chemotherapyHold),
             list(Api.APPOINTMENTS, Map.of("from", Kind.INSTANT, "to", Kind.INSTANT, "status", Kind.ENUM)),
             list("/api/v1/worklist", Map.of("dueBefore", Kind.INSTANT)),
             list(Api.FLAGS, Map.of("status", Kind.ENUM, "pumpId", Kind.UUID)),
@@ -67,6 +70,17 @@ final class ReadEndpoints {
 
     private static List<String> filledPump() {
         return List.of(Api.pumpFilledAt(Api.daysAgo(1), "CHEMOTHERAPY"));
+    }
+
+    /** A pump filled with chemotherapy yesterday and its hold for an absence of 30 days from in 20. */
+    private static List<String> glycerolHold() {
+        String pumpId = filledPump().get(0);
+        return List.of(pumpId, Api.planHold(pumpId, Api.today().plusDays(20), Api.today().plusDays(50)));
+    }
+
+    private static List<String> chemotherapyHold() {
+        String pumpId = filledPump().get(0);
+        return List.of(pumpId, Api.startChemoHold(pumpId, Api.today(), Api.today().plusDays(14)));
     }
 
     /** The valid request, then each path id and each query parameter made bad in turn. */

@@ -16,6 +16,9 @@ import org.haipump.appointments.RescheduleRequest;
 import org.haipump.fills.RecordFillRequest;
 import org.haipump.flags.FlagResolutionRequest;
 import org.haipump.patients.RegisterPatientRequest;
+import org.haipump.pumps.ChemotherapyHoldRequest;
+import org.haipump.pumps.EndChemotherapyHoldRequest;
+import org.haipump.pumps.GlycerolHoldCancellationRequest;
 import org.haipump.pumps.GlycerolHoldRequest;
 import org.haipump.pumps.RegisterPumpRequest;
 import org.haipump.pumps.RemovalRequest;
@@ -41,6 +44,10 @@ final class WriteEndpoints {
                     WriteEndpoints::therapyModeChange),
             post(Api.REMOVAL, RemovalRequest.class, Tokens::scheduler, WriteEndpoints::removal),
             post(Api.HOLDS, GlycerolHoldRequest.class, Tokens::scheduler, WriteEndpoints::glycerolHold),
+            post(Api.HOLD_CANCELLATION, GlycerolHoldCancellationRequest.class, Tokens::scheduler,
+                    WriteEndpoints::glycerolHoldCancellation),
+            post(Api.CHEMO_HOLDS, ChemotherapyHoldRequest.class, Tokens::nurse, WriteEndpoints::chemotherapyHold),
+            post(Api.CHEMO_HOLD_END, EndChemotherapyHoldRequest.class, Tokens::nurse, WriteEndpoints::chemotherapyHoldEnd),
             post(Api.FILLS, RecordFillRequest.class, Tokens::nurse, WriteEndpoints::fill),
             post(Api.APPOINTMENTS, BookAppointmentRequest.class, Tokens::scheduler, WriteEndpoints::booking),
             post(Api.CANCELLATION, CancellationRequest.class, Tokens::scheduler, WriteEndpoints::cancellation),
@@ -63,12 +70,12 @@ final class WriteEndpoints {
     }
 
     private static Target therapyModeChange() {
-        String pumpId = Api.newPump();
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(1), "CHEMOTHERAPY");
         return Target.at(pumpId).body(Map.of("mode", "MAINTENANCE")).watching(pumpId);
     }
 
     private static Target removal() {
-        String pumpId = Api.newPump();
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(1), "CHEMOTHERAPY");
         Map<String, Object> body = Api.removalBody(Api.today(), "COMPLETED_THERAPY");
         body.put("note", "Explanted after the last cycle");
         return Target.at(pumpId).body(body).watching(pumpId);
@@ -80,6 +87,31 @@ final class WriteEndpoints {
         String pumpId = Api.pumpFilledAt(lastFill, "CHEMOTHERAPY");
         LocalDate departOn = Api.localDate(lastFill.plus(Api.REFILL_INTERVAL.multipliedBy(2)).plus(Duration.ofDays(2)));
         return Target.at(pumpId).body(Api.holdBody(departOn, departOn.plusDays(50))).watching(pumpId);
+    }
+
+    /** The hold of {@link #glycerolHold}, planned. */
+    private static Target glycerolHoldCancellation() {
+        Target planned = glycerolHold();
+        String pumpId = planned.pathIds().get(0);
+        String holdId = RestAssured.given().auth().oauth2(Tokens.scheduler()).contentType("application/json")
+                .body(planned.body().toString()).post(Api.HOLDS, pumpId).then().statusCode(201).extract().path("id");
+        return Target.at(pumpId, holdId).body(Api.cancellationBody("The trip was called off")).watching(pumpId);
+    }
+
+    /** Chemotherapy held from today, for a pump filled with heparin 13 days ago (chemotherapy due tomorrow). */
+    private static Target chemotherapyHold() {
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(13), "HEPARIN");
+        return Target.at(pumpId).body(Api.chemoHoldBody(Api.today(), Api.today().plusDays(14))).watching(pumpId);
+    }
+
+    /** The end, today, of the hold of {@link #chemotherapyHold}. */
+    private static Target chemotherapyHoldEnd() {
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(13), "HEPARIN");
+        String holdId = Api.startChemoHold(pumpId, Api.today(), Api.today().plusDays(14));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("endsOn", Api.today().toString());
+        body.put("note", "Liver tests back to baseline");
+        return Target.at(pumpId, holdId).body(body).watching(pumpId);
     }
 
     /** The heparin refill of a pump filled with chemotherapy 13 days ago, completing its open appointment. */

@@ -47,6 +47,7 @@ class OpenApiContractTest {
             "POST /api/v1/pumps",
             "POST /api/v1/pumps/{pumpId}/fills",
             "POST /api/v1/pumps/{id}/glycerol-holds",
+            "POST /api/v1/pumps/{id}/chemotherapy-holds",
             "POST /api/v1/appointments");
     /** Deep enough for the worklist (items[].openAppointment.x); a guard against recursive schemas. */
     private static final int MAX_SCHEMA_DEPTH = 8;

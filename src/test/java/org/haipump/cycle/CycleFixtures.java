@@ -66,6 +66,7 @@ final class CycleFixtures {
         private Double latestMeasuredFlowMlPerDay;
         private boolean measuredFlowIsLowerBound;
         private final List<GlycerolHold> holds = new ArrayList<>();
+        private final List<ChemotherapyHold> chemotherapyHolds = new ArrayList<>();
 
         /** A full fill of {@code drug} at {@code at} became the latest fill. */
         PumpBuilder filled(Drug drug, Instant at) {
@@ -78,6 +79,12 @@ final class CycleFixtures {
             if (fill.drug().isRest()) {
                 lastRestDrug = fill.drug();
             }
+            return this;
+        }
+
+        /** A full glycerol fill a glycerol hold asked for became the latest fill: it is no rest drug of the pump's. */
+        PumpBuilder filledWithGlycerolForAHold(Instant at) {
+            lastFill = new FillFact(at, Drug.GLYCEROL, FULL_ML);
             return this;
         }
 
@@ -130,9 +137,22 @@ final class CycleFixtures {
             return this;
         }
 
+        /** Chemotherapy held from {@code startsOn}, not ended. */
+        PumpBuilder chemotherapyHold(LocalDate startsOn, LocalDate reviewOn) {
+            chemotherapyHolds.add(ChemotherapyHold.lasting(startsOn, reviewOn));
+            return this;
+        }
+
+        /** Chemotherapy held from {@code startsOn} until the day before {@code endsOn}. */
+        PumpBuilder chemotherapyHeld(LocalDate startsOn, LocalDate endsOn) {
+            chemotherapyHolds.add(new ChemotherapyHold(startsOn, startsOn, endsOn));
+            return this;
+        }
+
         PumpCycle build() {
             return new PumpCycle(active, mode, ZONE, IMPLANTED_ON, RESERVOIR_ML, nominalFlowMlPerDay,
-                    lastFill, lastRestDrug, latestMeasuredFlowMlPerDay, measuredFlowIsLowerBound, holds);
+                    lastFill, lastRestDrug, latestMeasuredFlowMlPerDay, measuredFlowIsLowerBound, holds,
+                    chemotherapyHolds);
         }
     }
 }

@@ -93,6 +93,21 @@ class DrugAlternationTest {
         assertThat(drugsOfNextRefills(pump, 3)).containsOnly(Drug.GLYCEROL).hasSize(3);
     }
 
+    @Test
+    void aMaintenancePumpBackFromAHoldExpectsTheRestDrugItHadBeforeIt() {
+        PumpCycle backFromTravel = pump().maintenance().lastRestDrug(Drug.HEPARIN).filledWithGlycerolForAHold(NOW).build();
+
+        assertThat(CYCLE.expectedDrug(backFromTravel)).isEqualTo(Drug.HEPARIN);
+        assertThat(drugsOfNextRefills(backFromTravel, 3)).containsOnly(Drug.HEPARIN);
+    }
+
+    @Test
+    void aMaintenancePumpWithoutARestDrugBeforeTheHoldGetsHeparinAfterIt() {
+        PumpCycle backFromTravel = pump().maintenance().filledWithGlycerolForAHold(NOW).build();
+
+        assertThat(CYCLE.expectedDrug(backFromTravel)).isEqualTo(Drug.HEPARIN);
+    }
+
     private static void assertExpected(TherapyMode mode, Drug previous, Drug lastRestDrug, Drug expected) {
         assertThat(DrugSequence.after(previous, lastRestDrug, mode)).isEqualTo(expected);
 

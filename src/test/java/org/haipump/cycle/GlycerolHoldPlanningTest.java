@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A glycerol hold turns the last refill due on or before the departure day into a glycerol fill,
- * which must last (56 days) until the return day.
+ * which must last (56 days) until the return day and then some (the return margin, see
+ * {@link GlycerolReturnMarginTest}).
  */
 class GlycerolHoldPlanningTest {
 
@@ -68,14 +69,16 @@ class GlycerolHoldPlanningTest {
     }
 
     @Test
-    void anAbsenceOfExactlyFiftySixDaysIsCoveredWhenTheGlycerolRefillFallsOnTheDepartureDay() {
+    void anAbsenceOfFiftySixDaysIsNotCoveredOnceTheReturnMarginCounts() {
+        // the glycerol fill on the departure day lasts 56 days, but the return day must end 2 days before
         GlycerolHold fiftySixDays = hold("2026-03-30", "2026-05-25");
         assertThat(fiftySixDays.absenceDays()).isEqualTo(56);
 
-        PlannedGlycerolFill planned = allowed(CYCLE.planHold(CHEMO_TODAY, fiftySixDays, TODAY));
+        Refusal refusal = refused(CYCLE.planHold(CHEMO_TODAY, fiftySixDays, TODAY));
 
-        assertThat(planned.refillDueAt()).isEqualTo(Instant.parse("2026-03-30T14:00:00Z"));
-        assertThat(planned.coversUntil()).isEqualTo(LocalDate.of(2026, 5, 25));
+        assertThat(refusal.code()).isEqualTo("hold-not-covered");
+        assertThat(refusal.details()).containsEntry("glycerolRefillDueAt", "2026-03-30T14:00:00Z")
+                .containsEntry("latestReturnOn", "2026-05-22");
     }
 
     @Test
@@ -105,9 +108,12 @@ class GlycerolHoldPlanningTest {
     }
 
     @Test
-    void returningOnTheDayTheGlycerolFillEndsIsCovered() {
-        PlannedGlycerolFill planned = allowed(CYCLE.planHold(CHEMO_TODAY, hold("2026-04-12", "2026-05-25"), TODAY));
+    void returningOnTheDayTheGlycerolFillEndsIsNotCovered() {
+        // due again 05-25T14:00Z: the return day must end by 05-23T14:00Z, so 05-22 is the latest
+        Refusal refusal = refused(CYCLE.planHold(CHEMO_TODAY, hold("2026-04-12", "2026-05-25"), TODAY));
+        PlannedGlycerolFill planned = allowed(CYCLE.planHold(CHEMO_TODAY, hold("2026-04-12", "2026-05-22"), TODAY));
 
+        assertThat(refusal.code()).isEqualTo("hold-not-covered");
         assertThat(planned.coversUntil()).isEqualTo(LocalDate.of(2026, 5, 25));
     }
 

@@ -51,16 +51,24 @@ class ScheduleProjectionTest {
     }
 
     @Test
-    void aMaintenancePumpStaysOnGlycerolOnceAHoldPutItThere() {
-        // heparin every 14 days until the hold's glycerol on 03-30; then glycerol is the last rest drug
+    void aMaintenancePumpGoesBackToHeparinOnceAHoldsGlycerolIsOver() {
+        // heparin every 14 days until the hold's glycerol on 03-30; after it, the rest drug before the hold
         PumpCycle pump = pump().maintenance().filled(Drug.HEPARIN, NOW)
                 .hold(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 20)).build();
 
         assertThat(CYCLE.schedule(pump, 4)).containsExactly(
                 refill("2026-03-16T14:00:00Z", "2026-03-18T14:00:00Z", Drug.HEPARIN),
                 refill("2026-03-30T14:00:00Z", "2026-04-01T14:00:00Z", Drug.GLYCEROL),
-                refill("2026-05-25T14:00:00Z", "2026-05-27T14:00:00Z", Drug.GLYCEROL),
-                refill("2026-07-20T14:00:00Z", "2026-07-22T14:00:00Z", Drug.GLYCEROL));
+                refill("2026-05-25T14:00:00Z", "2026-05-27T14:00:00Z", Drug.HEPARIN),
+                refill("2026-06-08T14:00:00Z", "2026-06-10T14:00:00Z", Drug.HEPARIN));
+    }
+
+    @Test
+    void aMaintenancePumpOnGlycerolBeforeAHoldStaysOnGlycerolAfterIt() {
+        PumpCycle pump = pump().maintenance().filled(Drug.GLYCEROL, NOW.minus(java.time.Duration.ofDays(50)))
+                .hold(LocalDate.of(2026, 3, 10), LocalDate.of(2026, 4, 20)).build();
+
+        assertThat(CYCLE.schedule(pump, 3)).extracting(ProjectedRefill::drug).containsOnly(Drug.GLYCEROL);
     }
 
     @Test

@@ -47,11 +47,13 @@ class OverdueScanRunsTest {
         Instant firing = aFutureFiring();
         runs.claim(firing, "node-a");
 
-        runs.finish(firing, new OverdueScanResult(3, 1, 2, 4, List.of(UUID.randomUUID()), List.of("escalate"), 12));
+        runs.finish(firing, new OverdueScanResult(3, 1, 2, 4, 5, List.of(UUID.randomUUID()), List.of("escalate"), 12));
 
         assertThat(column(firing, "raised")).isEqualTo("3");
         assertThat(column(firing, "escalated")).isEqualTo("1");
         assertThat(column(firing, "resolved")).isEqualTo("2");
+        assertThat(column(firing, "missed")).isEqualTo("4");
+        assertThat(column(firing, "hold_reviews")).isEqualTo("5");
         assertThat(column(firing, "failed_pumps")).isEqualTo("1");
         assertThat(column(firing, "failed_steps")).isEqualTo("escalate");
         assertThat(column(firing, "finished_at")).isNotNull();

@@ -44,6 +44,11 @@ public final class Api {
     public static final String REMOVAL = PUMP + "/removal";
     public static final String SCHEDULE = PUMP + "/schedule";
     public static final String HOLDS = PUMP + "/glycerol-holds";
+    public static final String HOLD = HOLDS + "/{holdId}";
+    public static final String HOLD_CANCELLATION = HOLD + "/cancellation";
+    public static final String CHEMO_HOLDS = PUMP + "/chemotherapy-holds";
+    public static final String CHEMO_HOLD = CHEMO_HOLDS + "/{holdId}";
+    public static final String CHEMO_HOLD_END = CHEMO_HOLD + "/end";
     public static final String FILLS = PUMP + "/fills";
     public static final String FILL = FILLS + "/{fillId}";
     public static final String APPOINTMENTS = "/api/v1/appointments";
@@ -366,6 +371,34 @@ public final class Api {
     public static String planHold(String pumpId, LocalDate departOn, LocalDate returnOn) {
         return as(Tokens.scheduler()).body(holdBody(departOn, returnOn)).post(HOLDS, pumpId)
                 .then().statusCode(201).extract().path("id");
+    }
+
+    public static Map<String, Object> cancellationBody(String reason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("reason", reason);
+        return body;
+    }
+
+    // --- chemotherapy holds ---------------------------------------------------------------------
+
+    public static final String CHEMO_HOLD_REASON = "AST and bilirubin rose: FUDR held";
+
+    public static Map<String, Object> chemoHoldBody(LocalDate startsOn, LocalDate reviewOn) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("startsOn", startsOn == null ? null : startsOn.toString());
+        body.put("reviewOn", reviewOn == null ? null : reviewOn.toString());
+        body.put("reason", CHEMO_HOLD_REASON);
+        return body;
+    }
+
+    public static String startChemoHold(String pumpId, LocalDate startsOn, LocalDate reviewOn) {
+        return as(Tokens.nurse()).body(chemoHoldBody(startsOn, reviewOn)).post(CHEMO_HOLDS, pumpId)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** Ends the hold today (the default). */
+    public static void endChemoHold(String pumpId, String holdId) {
+        as(Tokens.nurse()).body(Map.of()).post(CHEMO_HOLD_END, pumpId, holdId).then().statusCode(200);
     }
 
     // --- refusals -------------------------------------------------------------------------------

@@ -31,9 +31,9 @@ public class Db {
      */
     public static final List<String> API_TABLES =
             List.of("patient", "pump", "fill", "appointment", "appointment_reschedule", "glycerol_hold",
-                    "idempotency_record");
+                    "chemotherapy_hold", "idempotency_record");
     private static final Set<String> TABLES = Set.of("patient", "pump", "fill", "appointment",
-            "appointment_reschedule", "glycerol_hold", "idempotency_record", "flag");
+            "appointment_reschedule", "glycerol_hold", "chemotherapy_hold", "idempotency_record", "flag");
     private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
 
     /** The rows of one pump a snapshot keeps whole: where they are and what they are called. */
@@ -44,7 +44,8 @@ public class Db {
             new PumpRows("pump", "id", "pump"),
             new PumpRows("flag", "pump_id", "flags of pump"),
             new PumpRows("appointment", "pump_id", "appointments of pump"),
-            new PumpRows("glycerol_hold", "pump_id", "glycerol holds of pump"));
+            new PumpRows("glycerol_hold", "pump_id", "glycerol holds of pump"),
+            new PumpRows("chemotherapy_hold", "pump_id", "chemotherapy holds of pump"));
 
     private final AgroalDataSource dataSource;
 

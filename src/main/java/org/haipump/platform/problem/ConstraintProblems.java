@@ -19,6 +19,8 @@ final class ConstraintProblems {
                     "The patient already has a pump in place; record its removal first.", "patientId"},
             "appointment_one_open_per_pump", new String[] {"open-appointment-exists",
                     "The pump already has an open appointment; cancel it before booking another.", null},
+            "chemotherapy_hold_one_lasting_per_pump", new String[] {"chemotherapy-hold-active",
+                    "Chemotherapy is already held for this pump: end that hold first.", null},
             "fill_one_per_instant", new String[] {"fill-not-after-latest",
                     "The pump already has a fill at this instant.", "performedAt"},
             "idempotency_record_pkey", new String[] {"idempotency-key-in-use",
