@@ -9,4 +9,14 @@ public record ProposedFill(
         double volumeMl,
         Double residualVolumeMl,
         String deviationReason) {
+
+    /** A volume is positive and a residual not negative: the request's validation (400) ensures it. */
+    public ProposedFill {
+        if (!(volumeMl > 0)) {
+            throw new IllegalArgumentException("volumeMl must be positive");
+        }
+        if (residualVolumeMl != null && !(residualVolumeMl >= 0)) {
+            throw new IllegalArgumentException("residualVolumeMl must not be negative");
+        }
+    }
 }

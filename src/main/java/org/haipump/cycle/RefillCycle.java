@@ -113,11 +113,12 @@ public final class RefillCycle {
         return pump.measuredFlowIsLowerBound() ? Math.max(measured, pump.nominalFlowMlPerDay()) : measured;
     }
 
-    /** Whether a reported fill may be recorded, and what follows from it. */
+    /**
+     * Whether a reported fill may be recorded, and what follows from it. Like the booking and hold
+     * rules below, it is asked only of a pump in place: the services refuse a removed pump first, once
+     * (409 {@code pump-removed}: {@code PumpService.requireActiveForUpdate}, {@code FillService.record}).
+     */
     public Decision<AcceptedFill> assessFill(PumpCycle pump, ProposedFill fill, Instant now) {
-        if (!pump.active()) {
-            return Decision.refuse(Refusal.conflict("pump-removed", "The pump has been removed: no more fills."));
-        }
         if (fill.performedAt().isAfter(now.plus(CyclePolicy.FUTURE_TOLERANCE))) {
             return Decision.refuse(Refusal.ruleViolation("fill-in-future",
                     "performedAt " + fill.performedAt() + " lies more than "
@@ -134,11 +135,6 @@ public final class RefillCycle {
             return Decision.refuse(new Refusal(Refusal.Kind.CONFLICT, "fill-not-after-latest",
                     "performedAt must be after the pump's latest fill at " + last.performedAt() + ".",
                     Map.of("field", "performedAt", "latestFillAt", last.performedAt().toString())));
-        }
-        if (!(fill.volumeMl() > 0) || (fill.residualVolumeMl() != null && fill.residualVolumeMl() < 0)) {
-            return Decision.refuse(Refusal.ruleViolation("volume-not-positive",
-                    "volumeMl must be positive and residualVolumeMl must not be negative.",
-                    Map.of("field", fill.volumeMl() > 0 ? "residualVolumeMl" : "volumeMl")));
         }
         if (fill.volumeMl() > pump.reservoirVolumeMl()) {
             return Decision.refuse(Refusal.ruleViolation("volume-above-reservoir",
@@ -174,9 +170,6 @@ public final class RefillCycle {
      * reason; before the due time such a start is refused, since it would plan a dry pump.
      */
     public Decision<BookingSlot> assessBooking(PumpCycle pump, Instant startsAt, String reason, Instant now) {
-        if (!pump.active()) {
-            return Decision.refuse(Refusal.conflict("pump-removed", "The pump has been removed: nothing to book."));
-        }
         RefillDeadline deadline = deadline(pump);
         BookingWindow window = policy.bookingWindow(deadline.dueAt(), pump.zone());
         boolean pastDue = !now.isBefore(deadline.dueAt());
@@ -218,9 +211,6 @@ public final class RefillCycle {
      * becomes a glycerol fill, which must last until the return day ({@link #glycerolCoversReturn}).
      */
     public Decision<PlannedGlycerolFill> planHold(PumpCycle pump, GlycerolHold hold, LocalDate today) {
-        if (!pump.active()) {
-            return Decision.refuse(Refusal.conflict("pump-removed", "The pump has been removed."));
-        }
         if (hold.departOn().isBefore(today)) {
             return Decision.refuse(Refusal.ruleViolation("hold-in-past",
                     "departOn " + hold.departOn() + " lies in the past.", Map.of("field", "departOn")));
@@ -300,9 +290,6 @@ public final class RefillCycle {
      * its review more than {@link #MAX_HOLD_DAYS_AHEAD} days ahead, and no other hold still lasting.
      */
     public Decision<ChemotherapyHold> startChemotherapyHold(PumpCycle pump, ChemotherapyHold hold, LocalDate today) {
-        if (!pump.active()) {
-            return Decision.refuse(Refusal.conflict("pump-removed", "The pump has been removed."));
-        }
         if (hold.startsOn().isBefore(today)) {
             return Decision.refuse(Refusal.ruleViolation("hold-in-past",
                     "startsOn " + hold.startsOn() + " lies in the past.", Map.of("field", "startsOn")));

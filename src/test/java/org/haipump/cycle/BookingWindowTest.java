@@ -156,15 +156,6 @@ class BookingWindowTest {
     }
 
     @Test
-    void nothingToBookForARemovedPump() {
-        Refusal refusal = refused(CYCLE.assessBooking(pump().filled(Drug.CHEMOTHERAPY, FILLED_AT).removed().build(),
-                DUE_AT, null, BOOKED_AT));
-
-        assertThat(refusal.kind()).isEqualTo(Refusal.Kind.CONFLICT);
-        assertThat(refusal.code()).isEqualTo("pump-removed");
-    }
-
-    @Test
     void aPumpNeverFilledIsBookedForTheRefillAfterItsImplantFill() {
         // implanted 2026-01-05: the heparin of the operating room at midnight EST is due 01-19 05:00Z
         Instant dueAt = Instant.parse("2026-01-19T05:00:00Z");

@@ -205,14 +205,6 @@ class ChemotherapyHoldTest {
     }
 
     @Test
-    void noHoldForARemovedPump() {
-        Refusal refusal = refused(CYCLE.startChemotherapyHold(pump().filled(Drug.HEPARIN, HEPARIN_AT).removed().build(),
-                ChemotherapyHold.lasting(TODAY, TODAY.plusDays(14)), TODAY));
-
-        assertThat(refusal.code()).isEqualTo("pump-removed");
-    }
-
-    @Test
     void aReviewBeforeTheStartIsNoHold() {
         assertThatIllegalArgumentException().isThrownBy(() -> ChemotherapyHold.lasting(TODAY, TODAY.minusDays(1)));
         assertThatIllegalArgumentException().isThrownBy(() -> new ChemotherapyHold(TODAY, TODAY, TODAY.minusDays(1)));

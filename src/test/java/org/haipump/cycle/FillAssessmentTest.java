@@ -1,6 +1,7 @@
 package org.haipump.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.haipump.cycle.CycleFixtures.CYCLE;
 import static org.haipump.cycle.CycleFixtures.FULL_ML;
 import static org.haipump.cycle.CycleFixtures.NOW;
@@ -237,16 +238,6 @@ class FillAssessmentTest {
         assertThat(accepted.reserveEndedAt()).isNull();
     }
 
-    @Test
-    void aRemovedPumpTakesNoMoreFills() {
-        PumpCycle removed = pump().filled(Drug.CHEMOTHERAPY, LAST_FILL_AT).removed().build();
-
-        Refusal refusal = refused(CYCLE.assessFill(removed, proposedFill(NOW, Drug.HEPARIN), NOW));
-
-        assertThat(refusal.kind()).isEqualTo(Refusal.Kind.CONFLICT);
-        assertThat(refusal.code()).isEqualTo("pump-removed");
-    }
-
     @ParameterizedTest(name = "[{index}] a first fill at {0}: allowed {1}")
     @CsvSource({
             "2026-01-04T14:00:00Z, false",
@@ -292,5 +283,12 @@ class FillAssessmentTest {
         assertThat(accepted.expectedDrug()).isEqualTo(Drug.HEPARIN);
         assertThat(accepted.deviation()).isFalse();
         assertThat(CYCLE.nextRefill(departedYesterday, NOW)).get().extracting(NextRefill::drug).isEqualTo(Drug.HEPARIN);
+    }
+
+    @Test
+    void aProposedFillHasAPositiveVolumeAndNoNegativeResidual() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ProposedFill(NOW, Drug.HEPARIN, 0, null, null));
+        assertThatIllegalArgumentException().isThrownBy(() -> new ProposedFill(NOW, Drug.HEPARIN, 30, -0.01, null));
+        assertThat(new ProposedFill(NOW, Drug.HEPARIN, 30, 0.0, null).residualVolumeMl()).isZero();
     }
 }

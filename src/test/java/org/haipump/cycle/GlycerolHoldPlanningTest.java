@@ -178,15 +178,6 @@ class GlycerolHoldPlanningTest {
     }
 
     @Test
-    void noHoldForARemovedPump() {
-        Refusal refusal = refused(CYCLE.planHold(pump().filled(Drug.CHEMOTHERAPY, NOW).removed().build(),
-                hold("2026-04-01", "2026-05-01"), TODAY));
-
-        assertThat(refusal.kind()).isEqualTo(Refusal.Kind.CONFLICT);
-        assertThat(refusal.code()).isEqualTo("pump-removed");
-    }
-
-    @Test
     void aPumpNeverFilledPlansFromItsImplantFill() {
         // implanted 2026-01-05: refills projected every 14 days from midnight EST, 05:00Z
         PlannedGlycerolFill planned = allowed(CYCLE.planHold(pump().build(), hold("2026-04-01", "2026-05-01"), TODAY));
