@@ -47,8 +47,8 @@ public record AppointmentResponse(
 
     public static AppointmentResponse of(AppointmentEntity a, List<AppointmentRescheduleEntity> history) {
         return new AppointmentResponse(a.id, a.pumpId, a.patientId, a.startsAt, a.location, a.site, a.plannedDrug,
-                a.plannedDrugExplicit, a.reason, a.status, a.urgent, a.refillDueAt, a.windowOpensAt, a.windowClosesAt, a.bookedBy,
-                a.bookedAt, a.cancelledAt, a.cancelledBy, a.cancellationReason, a.completedAt, a.fillId, a.missedAt,
-                history == null ? List.of() : history.stream().map(Reschedule::of).toList());
+                a.plannedDrugExplicit, a.reason, a.status, a.urgent, a.refillDueAt, a.windowOpensAt, a.windowClosesAt,
+                a.bookedBy, a.bookedAt, a.cancelledAt, a.cancelledBy, a.cancellationReason, a.completedAt, a.fillId,
+                a.missedAt, history == null ? List.of() : history.stream().map(Reschedule::of).toList());
     }
 }

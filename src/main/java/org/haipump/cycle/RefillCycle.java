@@ -281,7 +281,8 @@ public final class RefillCycle {
      * which the refill after it, less the return margin, falls.
      */
     LocalDate latestReturnCovered(Instant glycerolFillAt, ZoneId zone) {
-        Instant latestReturnDayEnd = glycerolFillAt.plus(policy.intervalAfter(Drug.GLYCEROL)).minus(policy.returnMargin());
+        Instant latestReturnDayEnd = glycerolFillAt.plus(policy.intervalAfter(Drug.GLYCEROL))
+                .minus(policy.returnMargin());
         return localDate(latestReturnDayEnd, zone).minusDays(1);
     }
 

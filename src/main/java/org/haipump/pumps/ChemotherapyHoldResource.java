@@ -31,7 +31,8 @@ import org.haipump.platform.web.Items;
 @Path("/api/v1/pumps/{id}/chemotherapy-holds")
 // JSON only: any other media type is a 415.
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Chemotherapy holds", description = "Chemotherapy held because liver tests rose: heparin instead until the hold ends.")
+@Tag(name = "Chemotherapy holds",
+        description = "Chemotherapy held because liver tests rose: heparin instead until the hold ends.")
 @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
 public class ChemotherapyHoldResource {
 

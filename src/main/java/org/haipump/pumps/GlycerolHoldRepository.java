@@ -19,7 +19,8 @@ public class GlycerolHoldRepository implements PanacheRepositoryBase<GlycerolHol
     /** The holds of the pumps' plans: not the cancelled ones. */
     public List<GlycerolHoldEntity> plannedForPumps(List<UUID> pumpIds) {
         return ByIds.select(getEntityManager(), GlycerolHoldEntity.class,
-                "select * from glycerol_hold where pump_id in (:ids) and status <> 'CANCELLED' order by depart_on", pumpIds);
+                "select * from glycerol_hold where pump_id in (:ids) and status <> 'CANCELLED' order by depart_on",
+                pumpIds);
     }
 
     /** The pump's hold, locked until the transaction ends. */

@@ -59,7 +59,7 @@ public class PumpCycles {
         return cyclesOf(List.of(pump)).get(pump.id);
     }
 
-    /** The cycles of many pumps in six queries, whatever their number. */
+    /** The cycles of many pumps in five queries, whatever their number. */
     public Map<UUID, PumpCycle> cyclesOf(Collection<PumpEntity> pumps) {
         return cyclesOf(pumps, lastFillsOf(pumps));
     }

@@ -23,7 +23,10 @@ import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.haipump.platform.web.Versioned;
 
-/** Registering pumps, changing their therapy mode and removing them; the pump lock every change of a pump takes first. */
+/**
+ * Registering pumps, changing their therapy mode and removing them; the pump's lock, which every
+ * change of a pump takes first.
+ */
 @ApplicationScoped
 public class PumpService {
 
