@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import org.haipump.flags.OverdueScan;
 import org.haipump.support.Api;
 import org.haipump.support.Db;
 import org.haipump.support.Tokens;
@@ -33,11 +34,16 @@ class UrgentBookingApiTest {
     @Inject
     Db db;
 
+    /** Run before a snapshot of a late pump: it flags the pump now, so the scheduled scan cannot mid-test. */
+    @Inject
+    OverdueScan scan;
+
     @Test
     void aPumpPastItsReserveIsBookedUrgentlyWithAReason() {
         // the chemotherapy fill of 17 days ago: due 3 days ago, the reserve ended yesterday
         String pumpId = Api.pumpFilledAt(Api.daysAgo(17), "CHEMOTHERAPY");
         Instant inTwoHours = Api.now().plus(Duration.ofHours(2));
+        scan.run();
         Db.Snapshot before = db.snapshot(pumpId);
 
         ruleViolated(as(Tokens.scheduler()).body(appointmentBody(pumpId, inTwoHours)).post(APPOINTMENTS),
@@ -68,6 +74,7 @@ class UrgentBookingApiTest {
         Instant filledAt = Api.now().minus(REFILL_INTERVAL).minus(Duration.ofHours(36));
         String pumpId = Api.pumpFilledAt(filledAt, "CHEMOTHERAPY");
         Instant beyond = Api.now().plus(URGENT_HORIZON).plus(Duration.ofMinutes(10));
+        scan.run();
         Db.Snapshot before = db.snapshot(pumpId);
 
         ruleViolated(as(Tokens.scheduler()).body(with(appointmentBody(pumpId, beyond), "reason", URGENT_REASON))

@@ -244,11 +244,13 @@ class FlagApiTest {
                 .body("resolutionNote", equalTo(NOTE));
     }
 
-    /** Raised on a chemotherapy hold's review day (by the hold's rules); resolved here like any review. */
+    /** Raised by the scan on a chemotherapy hold's review day; resolved here like any review. */
     @Test
-    void anAdminResolvesAChemotherapyHoldReview() throws SQLException {
+    void anAdminResolvesAChemotherapyHoldReview() {
         String pumpId = Api.pumpFilledAt(Api.daysAgo(1), "HEPARIN");
-        String flagId = insertChemoHoldReview(pumpId);
+        Api.startChemoHold(pumpId, Api.today(), Api.today());
+        scan.run();
+        String flagId = Api.openFlagOf(pumpId, "CHEMO_HOLD_REVIEW");
 
         as(Tokens.admin()).body(Api.resolutionBody("Liver tests back to baseline: chemotherapy resumes."))
                 .post(Api.RESOLUTION, flagId).then().log().ifValidationFails()
@@ -346,19 +348,6 @@ class FlagApiTest {
         as(Tokens.nurse()).get(Api.FLAG, flagId).then()
                 .body("resolution", equalTo("PUMP_REMOVED")).body("resolvedBy", nullValue())
                 .body("resolutionNote", nullValue());
-    }
-
-    private String insertChemoHoldReview(String pumpId) throws SQLException {
-        UUID id = UUID.randomUUID();
-        try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "insert into flag (id, pump_id, patient_id, kind, level, status, raised_at, detail)"
-                        + " select ?, p.id, p.patient_id, 'CHEMO_HOLD_REVIEW', 'WARNING', 'OPEN', now(),"
-                        + " 'The chemotherapy hold is due for review.' from pump p where p.id = ?")) {
-            insert.setObject(1, id);
-            insert.setObject(2, UUID.fromString(pumpId));
-            insert.executeUpdate();
-        }
-        return id.toString();
     }
 
     private static ValidatableResponse openFlags(String pumpId) {
