@@ -97,7 +97,8 @@ public class AppointmentService {
         PumpEntity pump = pumps.requireActiveForUpdate(appointment.pumpId);
         Instant now = clock.instant();
         Instant startsAt = request.startsAt().truncatedTo(ChronoUnit.MICROS);
-        BookingSlot slot = cycles.rules().assessBooking(cycles.cycleOf(pump), startsAt, request.reason(), now)
+        PumpCycle cycle = cycles.cycleOf(pump);
+        BookingSlot slot = cycles.rules().assessBooking(cycle, startsAt, request.reason(), now)
                 .orElseThrow(ProblemException::of);
         AppointmentRescheduleEntity move = new AppointmentRescheduleEntity();
         move.id = UUID.randomUUID();
@@ -110,6 +111,10 @@ public class AppointmentService {
         appointments.getEntityManager().persist(move);
         appointment.startsAt = startsAt;
         place(appointment, slot);
+        if (!appointment.plannedDrugExplicit) {
+            // A drug nobody chose follows the plan at the new start (a glycerol hold's departure, say).
+            appointment.plannedDrug = cycles.rules().plannedDrug(cycle, startsAt);
+        }
         rescheduled.fire(new AppointmentRescheduled(appointment.id, appointment.pumpId, appointment.patientId,
                 move.previousStartsAt, startsAt, appointment.urgent, now));
         return versioned(appointment);

@@ -87,6 +87,21 @@ class RescheduleApiTest {
     }
 
     @Test
+    void aPlannedDrugNobodyChoseFollowsThePlanAtTheNewStart() {
+        // heparin 13 days ago: chemotherapy is due tomorrow, but a hold keeps it from tomorrow on
+        String pumpId = Api.pumpFilledAt(Api.daysAgo(13), "HEPARIN");
+        String appointmentId = Api.bookAppointment(pumpId, Api.now().plus(Duration.ofHours(2)));
+        Api.startChemoHold(pumpId, Api.today().plusDays(1), Api.today().plusDays(14));
+        Instant tomorrow = Api.today().plusDays(1).atStartOfDay(Api.ZONE).toInstant().plus(Duration.ofHours(10));
+        as(Tokens.scheduler()).get(APPOINTMENT, appointmentId).then().body("plannedDrug", equalTo("CHEMOTHERAPY"));
+
+        as(Tokens.scheduler()).body(move(tomorrow, MOVE_REASON)).post(RESCHEDULE, appointmentId)
+                .then().log().ifValidationFails().statusCode(200)
+                .body("plannedDrug", equalTo("HEPARIN"))
+                .body("plannedDrugExplicit", equalTo(false));
+    }
+
+    @Test
     void aMoveOutsideTheWindowBreaksTheRuleAndWritesNothing() {
         Booked booked = Booked.now();
         Db.Snapshot before = db.snapshot(booked.pumpId());
