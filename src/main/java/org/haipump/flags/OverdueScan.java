@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.IntSupplier;
 import org.haipump.appointments.AppointmentMissed;
 import org.haipump.cycle.CyclePolicy;
@@ -168,11 +169,11 @@ public class OverdueScan {
         List<UUID> failedPumps = new ArrayList<>();
         List<String> failedSteps = new ArrayList<>();
 
-        int resolved = step("resolve", failedSteps, () -> resolve(RESOLVE, now))
-                + step("resolve-reviews", failedSteps, () -> resolve(RESOLVE_REVIEWS, now));
+        int resolved = step("resolve", failedSteps, () -> changed(query(RESOLVE, now), events::resolved, now))
+                + step("resolve-reviews", failedSteps, () -> changed(query(RESOLVE_REVIEWS, now), events::resolved, now));
         int raised = raise(now, failedPumps, failedSteps);
-        int escalated = step("escalate", failedSteps, () -> escalate(now));
-        int missed = step("missed", failedSteps, () -> markMissed(now));
+        int escalated = step("escalate", failedSteps, () -> changed(query(ESCALATE, now), events::escalated, now));
+        int missed = step("missed", failedSteps, () -> changed(query(MARK_MISSED, now), this::missed, now));
         int holdReviews = raiseReviews(now, failedPumps, failedSteps);
 
         long nanos = System.nanoTime() - started;
@@ -193,7 +194,7 @@ public class OverdueScan {
     /** One statement for all late pumps; if it fails, pump by pump, so one bad row costs only itself. */
     private int raise(Instant now, List<UUID> failedPumps, List<String> failedSteps) {
         try {
-            return inTransaction(() -> raised(query(RAISE.formatted(""), now), now));
+            return inTransaction(() -> changed(query(RAISE.formatted(""), now), events::raised, now));
         } catch (RuntimeException e) {
             LOG.warnf("Overdue scan: raising flags in one statement failed (%s); retrying pump by pump",
                     e.getClass().getName());
@@ -208,8 +209,8 @@ public class OverdueScan {
         int raised = 0;
         for (UUID pumpId : late) {
             try {
-                raised += inTransaction(() -> raised(query(RAISE.formatted("and p.id = :pumpId"), now)
-                        .setParameter("pumpId", pumpId), now));
+                raised += inTransaction(() -> changed(query(RAISE.formatted("and p.id = :pumpId"), now)
+                        .setParameter("pumpId", pumpId), events::raised, now));
             } catch (RuntimeException e) {
                 failedPumps.add(pumpId);
             }
@@ -220,7 +221,7 @@ public class OverdueScan {
     /** As {@link #raise}: all holds due for review in one statement; if it fails, hold by hold. */
     private int raiseReviews(Instant now, List<UUID> failedPumps, List<String> failedSteps) {
         try {
-            return inTransaction(() -> raised(query(RAISE_REVIEWS.formatted(""), now), now));
+            return inTransaction(() -> changed(query(RAISE_REVIEWS.formatted(""), now), events::raised, now));
         } catch (RuntimeException e) {
             LOG.warnf("Overdue scan: raising hold reviews in one statement failed (%s); retrying hold by hold",
                     e.getClass().getName());
@@ -235,8 +236,8 @@ public class OverdueScan {
         int raised = 0;
         for (Object[] hold : due) {
             try {
-                raised += inTransaction(() -> raised(query(RAISE_REVIEWS.formatted("and h.id = :holdId"), now)
-                        .setParameter("holdId", hold[0]), now));
+                raised += inTransaction(() -> changed(query(RAISE_REVIEWS.formatted("and h.id = :holdId"), now)
+                        .setParameter("holdId", hold[0]), events::raised, now));
             } catch (RuntimeException e) {
                 failedPumps.add((UUID) hold[1]);
             }
@@ -269,36 +270,21 @@ public class OverdueScan {
         }
     }
 
-    /** Runs the raise statement and tells of each flag it raised or reopened, in its transaction. */
+    /**
+     * Runs a statement that returns the rows it changed and tells of each through {@code tell}, in
+     * the statement's transaction; answers how many it changed.
+     */
     @SuppressWarnings("unchecked")
-    private int raised(Query raise, Instant now) {
-        List<Object[]> rows = raise.getResultList();
-        events.raised(rows, now);
+    private static int changed(Query statement, BiConsumer<List<Object[]>, Instant> tell, Instant now) {
+        List<Object[]> rows = statement.getResultList();
+        tell.accept(rows, now);
         return rows.size();
     }
 
-    @SuppressWarnings("unchecked")
-    private int escalate(Instant now) {
-        List<Object[]> rows = query(ESCALATE, now).getResultList();
-        events.escalated(rows, now);
-        return rows.size();
-    }
-
-    @SuppressWarnings("unchecked")
-    private int resolve(String statement, Instant now) {
-        List<Object[]> rows = query(statement, now).getResultList();
-        events.resolved(rows, now);
-        return rows.size();
-    }
-
-    /** Marks the missed visits and tells of each, in the same transaction. */
-    @SuppressWarnings("unchecked")
-    private int markMissed(Instant now) {
-        List<Object[]> rows = query(MARK_MISSED, now).getResultList();
+    private void missed(List<Object[]> rows, Instant now) {
         for (Object[] row : rows) {
             missedEvents.fire(new AppointmentMissed((UUID) row[0], (UUID) row[1], (UUID) row[2], now));
         }
-        return rows.size();
     }
 
     private Query query(String sql, Instant now) {

@@ -15,6 +15,7 @@ import org.haipump.appointments.AppointmentEntity;
 import org.haipump.appointments.AppointmentRepository;
 import org.haipump.appointments.AppointmentResponse;
 import org.haipump.appointments.AppointmentService;
+import org.haipump.appointments.AppointmentStatus;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.cycle.RefillSql;
 import org.haipump.cycle.RefillStatus;
@@ -65,8 +66,14 @@ public class WorklistService {
         List<UUID> pumpIds = rows.stream().map(r -> ((PumpEntity) r[0]).id).toList();
         Map<UUID, List<FlagResponse>> openFlags = flags.openForPumps(pumpIds).stream()
                 .map(FlagResponse::of).collect(Collectors.groupingBy(FlagResponse::pumpId));
-        Map<UUID, AppointmentResponse> openAppointments = byPump(appointments.openForPumps(pumpIds));
-        Map<UUID, AppointmentResponse> missedAppointments = byPump(appointments.missedSinceLastFill(pumpIds));
+        // One view of both lists: their histories come in one query.
+        List<AppointmentEntity> listed = new java.util.ArrayList<>(appointments.openForPumps(pumpIds));
+        listed.addAll(appointments.missedSinceLastFill(pumpIds));
+        Map<Boolean, Map<UUID, AppointmentResponse>> byStatus = appointmentService.views(listed).stream()
+                .collect(Collectors.partitioningBy(a -> a.status() == AppointmentStatus.MISSED,
+                        Collectors.toMap(AppointmentResponse::pumpId, Function.identity())));
+        Map<UUID, AppointmentResponse> openAppointments = byStatus.get(false);
+        Map<UUID, AppointmentResponse> missedAppointments = byStatus.get(true);
         // The same rules as GET /pumps/{id}, so both always agree on the next refill.
         Map<UUID, PumpCycle> cycles = pumpCycles.cyclesOf(rows.stream().map(r -> (PumpEntity) r[0]).toList());
 
@@ -87,12 +94,6 @@ public class WorklistService {
         Map<RefillStatus, Long> counts = counts(now, horizon);
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         return new WorklistResponse(horizon, items, counts, page.page, page.size, total);
-    }
-
-    /** The appointments' views by pump: one appointment per pump. */
-    private Map<UUID, AppointmentResponse> byPump(List<AppointmentEntity> list) {
-        return appointmentService.views(list).stream()
-                .collect(Collectors.toMap(AppointmentResponse::pumpId, Function.identity()));
     }
 
     private static final String COUNTS = """

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -251,23 +252,28 @@ public final class Api {
     }
 
     /**
-     * The pump's item on the worklist due before {@code dueBefore}, paging through it (the test
-     * database holds many pumps); null when the pump is not on it.
+     * Every item of the worklist due before {@code dueBefore} (its default week when null), page by
+     * page: the test database holds many pumps, never-filled ones among them.
      */
-    public static Map<String, Object> worklistItem(String pumpId, Instant dueBefore) {
+    public static List<Map<String, Object>> worklistItems(Instant dueBefore) {
+        List<Map<String, Object>> all = new ArrayList<>();
         for (int page = 0; ; page++) {
-            List<Map<String, Object>> items = as(Tokens.nurse()).queryParam("size", 200).queryParam("page", page)
-                    .queryParam("dueBefore", dueBefore.toString()).get(WORKLIST)
-                    .then().statusCode(200).extract().path("items");
+            RequestSpecification request = as(Tokens.nurse()).queryParam("size", 200).queryParam("page", page);
+            if (dueBefore != null) {
+                request = request.queryParam("dueBefore", dueBefore.toString());
+            }
+            List<Map<String, Object>> items = request.get(WORKLIST).then().statusCode(200).extract().path("items");
             if (items.isEmpty()) {
-                return null;
+                return all;
             }
-            for (Map<String, Object> item : items) {
-                if (pumpId.equals(item.get("pumpId"))) {
-                    return item;
-                }
-            }
+            all.addAll(items);
         }
+    }
+
+    /** The pump's item on the worklist due before {@code dueBefore}, or null when it is not on it. */
+    public static Map<String, Object> worklistItem(String pumpId, Instant dueBefore) {
+        return worklistItems(dueBefore).stream().filter(item -> pumpId.equals(item.get("pumpId"))).findFirst()
+                .orElse(null);
     }
 
     /** The id of the pump's latest fill. */

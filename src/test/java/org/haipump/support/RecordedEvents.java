@@ -4,13 +4,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.haipump.appointments.AppointmentBooked;
-import org.haipump.appointments.AppointmentCancelled;
-import org.haipump.appointments.AppointmentMissed;
-import org.haipump.appointments.AppointmentRescheduled;
-import org.haipump.flags.FlagEscalated;
-import org.haipump.flags.FlagRaised;
-import org.haipump.flags.FlagResolved;
 
 /**
  * Every domain event the service fires, as its observers see them (in the firing transaction).
@@ -21,32 +14,11 @@ public class RecordedEvents {
 
     private final List<Object> events = new CopyOnWriteArrayList<>();
 
-    void booked(@Observes AppointmentBooked event) {
-        events.add(event);
-    }
-
-    void rescheduled(@Observes AppointmentRescheduled event) {
-        events.add(event);
-    }
-
-    void cancelled(@Observes AppointmentCancelled event) {
-        events.add(event);
-    }
-
-    void missed(@Observes AppointmentMissed event) {
-        events.add(event);
-    }
-
-    void raised(@Observes FlagRaised event) {
-        events.add(event);
-    }
-
-    void escalated(@Observes FlagEscalated event) {
-        events.add(event);
-    }
-
-    void resolved(@Observes FlagResolved event) {
-        events.add(event);
+    /** Every event of the service's own, not the container's (start-up, shutdown and the like). */
+    void record(@Observes Object event) {
+        if (event.getClass().getPackageName().startsWith("org.haipump.")) {
+            events.add(event);
+        }
     }
 
     /** The events of this type recorded so far, oldest first. */

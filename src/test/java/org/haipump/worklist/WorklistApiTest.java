@@ -33,7 +33,7 @@ class WorklistApiTest {
 
         JsonPath worklist = as(Tokens.nurse()).queryParam("size", 200).get("/api/v1/worklist")
                 .then().statusCode(200).extract().jsonPath();
-        List<Map<String, Object>> items = everyItemOn(null);
+        List<Map<String, Object>> items = Api.worklistItems(null);
 
         List<String> mine = items.stream().map(item -> (String) item.get("pumpId"))
                 .filter(id -> List.of(critical, overdue, upcoming, notYet).contains(id)).toList();
@@ -60,23 +60,7 @@ class WorklistApiTest {
     }
 
     private static List<String> everyPumpOn(Instant dueBefore) {
-        return everyItemOn(dueBefore).stream().map(item -> (String) item.get("pumpId")).toList();
-    }
-
-    /** Every page of the worklist due before {@code dueBefore} (the default week when null): the test database holds many pumps. */
-    private static List<Map<String, Object>> everyItemOn(Instant dueBefore) {
-        List<Map<String, Object>> pumps = new java.util.ArrayList<>();
-        for (int page = 0; ; page++) {
-            var request = as(Tokens.scheduler()).queryParam("size", 200).queryParam("page", page);
-            if (dueBefore != null) {
-                request = request.queryParam("dueBefore", dueBefore.toString());
-            }
-            List<Map<String, Object>> items = request.get("/api/v1/worklist").then().statusCode(200).extract().path("items");
-            if (items.isEmpty()) {
-                return pumps;
-            }
-            pumps.addAll(items);
-        }
+        return Api.worklistItems(dueBefore).stream().map(item -> (String) item.get("pumpId")).toList();
     }
 
     @Test
