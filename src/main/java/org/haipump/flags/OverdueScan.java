@@ -43,7 +43,10 @@ public class OverdueScan {
     /**
      * Locking the late pumps makes a fill in flight finish first, and the pump is then re-checked:
      * a pump refilled meanwhile is not flagged. A flag resolved because a longer interval moved its
-     * due time ({@code RESCHEDULED}) is reopened when the new due time passes.
+     * due time ({@code RESCHEDULED}) is reopened when the new due time passes. Pumps whose cycle is
+     * flagged already are left out before the insert, so that the statement locks no flag row but
+     * the ones it writes: the other steps lock flags in their id order, and a conflict that locked
+     * flags in pump order could deadlock with them.
      */
     private static final String RAISE = """
             insert into flag (id, pump_id, patient_id, kind, level, status, cycle_fill_id, raised_at, escalated_at,
@@ -56,6 +59,10 @@ public class OverdueScan {
                         else 'The refill is past due: the pump runs on its reserve.' end,
                    0
             """.formatted(CRITICAL) + LATE_PUMPS + """
+              and not exists (select 1 from flag f
+                              where f.pump_id = p.id and f.kind = 'REFILL_OVERDUE'
+                                and f.cycle_fill_id is not distinct from p.last_fill_id
+                                and not (f.status = 'RESOLVED' and f.resolution = 'RESCHEDULED'))
             %s
             order by p.id
             for no key update of p
@@ -68,24 +75,36 @@ public class OverdueScan {
             returning id, pump_id, patient_id, kind, level
             """;
 
+    /**
+     * Every step that updates rows of one table locks them first in their id order ({@link #inIdOrder}),
+     * so that two runs, or a run and a fill, always wait for each other in the same order and never
+     * deadlock; a row changed meanwhile is re-checked when its lock is granted.
+     */
     private static final String ESCALATE = """
-            update flag
+            with target as materialized (%s)
+            update flag f
             set level = 'CRITICAL', escalated_at = :now, acknowledged_at = null, acknowledged_by = null,
-                detail = 'The reserve has ended: the pump may be dry.', version = version + 1
-            where kind = 'REFILL_OVERDUE' and status = 'OPEN' and level = 'OVERDUE' and %s
-            returning id, pump_id, patient_id
-            """.formatted(RefillSql.reserveHasEnded("reserve_ends_at"));
+                detail = 'The reserve has ended: the pump may be dry.', version = f.version + 1
+            from target where f.id = target.id
+            returning f.id, f.pump_id, f.patient_id
+            """.formatted(inIdOrder("flag", """
+                    kind = 'REFILL_OVERDUE' and status = 'OPEN' and level = 'OVERDUE' and %s
+                    """.formatted(RefillSql.reserveHasEnded("reserve_ends_at"))));
 
     /** A safety net: fills and removals resolve their flags at once, this heals anything missed. */
     private static final String RESOLVE = """
+            with target as materialized (%s)
             update flag f
             set status = 'RESOLVED', resolved_at = :now, version = f.version + 1,
                 resolution = case when p.status = 'REMOVED' then 'PUMP_REMOVED' else 'REFILLED' end
-            from pump p
-            where f.pump_id = p.id and f.kind = 'REFILL_OVERDUE' and f.status = 'OPEN'
-              and (p.status = 'REMOVED' or p.last_fill_id is distinct from f.cycle_fill_id)
+            from target join pump p on p.id = target.pump_id
+            where f.id = target.id
             returning f.id, f.pump_id, f.patient_id, f.kind, f.resolution
-            """;
+            """.formatted(inIdOrder("flag", """
+                    kind = 'REFILL_OVERDUE' and status = 'OPEN'
+                      and exists (select 1 from pump p where p.id = flag.pump_id
+                                  and (p.status = 'REMOVED' or p.last_fill_id is distinct from flag.cycle_fill_id))
+                    """));
 
     /**
      * A booked visit that nobody kept is missed, and no longer the pump's open appointment. Locking
@@ -93,11 +112,13 @@ public class OverdueScan {
      * the row is then re-checked and a completed visit is left alone.
      */
     private static final String MARK_MISSED = """
+            with target as materialized (%s)
             update appointment a
             set status = 'MISSED', missed_at = :now, version = a.version + 1
-            where a.status = 'BOOKED' and %s
+            from target where a.id = target.id
             returning a.id, a.pump_id, a.patient_id
-            """.formatted(RefillSql.isMissed("a.starts_at"));
+            """.formatted(inIdOrder("appointment", "status = 'BOOKED' and "
+                    + RefillSql.isMissed("starts_at")));
 
     /** The instant a hold's review falls due: the start of its review day in the patient's zone. */
     private static final String REVIEW_DUE_AT = RefillSql.startOfLocalDay("h.review_on", "pt.time_zone");
@@ -132,15 +153,23 @@ public class OverdueScan {
 
     /** A safety net: ending a hold or removing the pump resolves its review at once, this heals anything missed. */
     private static final String RESOLVE_REVIEWS = """
+            with target as materialized (%s)
             update flag f
             set status = 'RESOLVED', resolved_at = :now, version = f.version + 1,
                 resolution = case when p.status = 'REMOVED' then 'PUMP_REMOVED' else 'HOLD_ENDED' end
-            from chemotherapy_hold h
-            join pump p on p.id = h.pump_id
-            where f.chemotherapy_hold_id = h.id and f.kind = 'CHEMO_HOLD_REVIEW' and f.status = 'OPEN'
-              and (p.status = 'REMOVED' or h.ends_on is not null)
+            from target join pump p on p.id = target.pump_id
+            where f.id = target.id
             returning f.id, f.pump_id, f.patient_id, f.kind, f.resolution
-            """;
+            """.formatted(inIdOrder("flag", """
+                    kind = 'CHEMO_HOLD_REVIEW' and status = 'OPEN'
+                      and exists (select 1 from chemotherapy_hold h join pump p on p.id = h.pump_id
+                                  where h.id = flag.chemotherapy_hold_id and (p.status = 'REMOVED' or h.ends_on is not null))
+                    """));
+
+    /** The ids and pumps of the rows of {@code table} that match {@code condition}, locked in id order. */
+    private static String inIdOrder(String table, String condition) {
+        return "select id, pump_id from %s where %s order by id for no key update".formatted(table, condition.strip());
+    }
 
     private final EntityManager em;
     private final CyclePolicy policy;

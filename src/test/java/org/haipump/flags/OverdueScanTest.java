@@ -296,6 +296,11 @@ class OverdueScanTest {
             Api.startChemoHold(pumpId, Api.today(), reviewOn);
             pumps.add(pumpId);
         }
+        // Late pumps flagged now, critical by the review day: every step of the runs has rows to lock.
+        for (int i = 0; i < 12; i++) {
+            pumpFilledAt(Instant.now().minus(Duration.ofDays(15)));
+        }
+        scan.run();
         Instant reviewDueAt = reviewOn.atStartOfDay(Api.ZONE).toInstant();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
