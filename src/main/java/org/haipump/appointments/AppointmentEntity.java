@@ -1,5 +1,6 @@
 package org.haipump.appointments;
 
+import org.haipump.cycle.RefillLocation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -85,6 +86,27 @@ public class AppointmentEntity {
     /** When the overdue scan found it still booked {@code hai.appointments.missed-after} past its start. */
     @Column(name = "missed_at")
     public Instant missedAt;
+
+    /**
+     * The partner a home visit is a work order for: the patient's partner when it was booked or
+     * when the partner was assigned; null for a clinic visit or a patient without a partner.
+     */
+    @Column(name = "partner_id")
+    public UUID partnerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "work_order_status")
+    public WorkOrderStatus workOrderStatus;
+
+    @Column(name = "work_order_updated_at")
+    public Instant workOrderUpdatedAt;
+
+    @Column(name = "decline_reason")
+    public String declineReason;
+
+    /** The start the partner proposed instead, while the work order is PROPOSED. */
+    @Column(name = "proposed_starts_at")
+    public Instant proposedStartsAt;
 
     @Version
     public long version;

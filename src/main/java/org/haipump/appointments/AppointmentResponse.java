@@ -1,5 +1,6 @@
 package org.haipump.appointments;
 
+import org.haipump.cycle.RefillLocation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

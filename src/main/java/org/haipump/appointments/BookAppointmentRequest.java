@@ -1,5 +1,6 @@
 package org.haipump.appointments;
 
+import org.haipump.cycle.RefillLocation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.EnumMap;
 import java.util.Map;
-import org.haipump.appointments.RefillLocation;
+import org.haipump.cycle.RefillLocation;
 
 /**
  * Counts recorded fills by where they happened. Counted once the fill's transaction has committed,

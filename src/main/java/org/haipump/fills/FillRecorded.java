@@ -2,7 +2,7 @@ package org.haipump.fills;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.haipump.appointments.RefillLocation;
+import org.haipump.cycle.RefillLocation;
 import org.haipump.cycle.AcceptedFill;
 import org.haipump.cycle.NextRefill;
 

@@ -143,7 +143,7 @@ public class FillService {
     }
 
     private Optional<FillOutcome> replay(String key, String fingerprint) {
-        return idempotency.findByIdOptional(key).map(previous -> {
+        return idempotency.findByIdOptional(new IdempotencyRecordEntity.Key(actor.idempotencyScope(), key)).map(previous -> {
             if (!previous.requestHash.equals(fingerprint)) {
                 throw ProblemException.ruleViolation("idempotency-key-reused",
                         "This Idempotency-Key was used with another request; use a new key for a new fill.",
@@ -155,6 +155,7 @@ public class FillService {
 
     private void remember(String key, String fingerprint, FillEntity fill, FillResponse response, Instant now) {
         IdempotencyRecordEntity record = new IdempotencyRecordEntity();
+        record.caller = actor.idempotencyScope();
         record.key = key;
         record.requestHash = fingerprint;
         record.pumpId = fill.pumpId;

@@ -3,6 +3,8 @@ package org.haipump.fills;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import java.io.Serializable;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +12,16 @@ import java.util.UUID;
 /** The first answer to a request sent with an {@code Idempotency-Key}, replayed for its repeats. */
 @Entity
 @Table(name = "idempotency_record")
+@IdClass(IdempotencyRecordEntity.Key.class)
 public class IdempotencyRecordEntity {
+
+    /** A key belongs to its caller ({@code CurrentActor.idempotencyScope}): two callers may send the same key. */
+    public record Key(String caller, String key) implements Serializable {
+    }
+
+    @Id
+    @Column(nullable = false)
+    public String caller;
 
     @Id
     @Column(name = "idempotency_key")

@@ -4,5 +4,5 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class IdempotencyRecordRepository implements PanacheRepositoryBase<IdempotencyRecordEntity, String> {
+public class IdempotencyRecordRepository implements PanacheRepositoryBase<IdempotencyRecordEntity, IdempotencyRecordEntity.Key> {
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.haipump.cycle.Drug;
 import org.haipump.cycle.FillFact;
+import org.haipump.cycle.RefillLocation;
 
 /** One access of the pump: what was withdrawn and what was filled. Never changed once written. */
 @Entity
@@ -66,6 +67,18 @@ public class FillEntity {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** Where the fill was done: at home when a partner recorded it or it completed a home visit. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RefillLocation location = RefillLocation.CLINIC;
+
+    /** The agency whose nurse did the fill at home, and that nurse's name or id. */
+    @Column(name = "partner_id")
+    public UUID partnerId;
+
+    @Column(name = "performed_by")
+    public String performedBy;
 
     public FillFact toFact() {
         return new FillFact(performedAt, drug, volumeMl.doubleValue());

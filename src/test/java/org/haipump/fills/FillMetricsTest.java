@@ -127,11 +127,12 @@ class FillMetricsTest {
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             try (PreparedStatement insert = holder.prepareStatement("insert into idempotency_record"
-                    + " (idempotency_key, request_hash, pump_id, fill_id, response_status, response_body, created_at)"
-                    + " values (?, 'held by the test', ?, ?, 201, '{}', now())")) {
-                insert.setString(1, key);
-                insert.setObject(2, UUID.fromString(otherPump));
-                insert.setObject(3, UUID.fromString(otherFill));
+                    + " (caller, idempotency_key, request_hash, pump_id, fill_id, response_status, response_body, created_at)"
+                    + " values ('user:' || ?, ?, 'held by the test', ?, ?, 201, '{}', now())")) {
+                insert.setString(1, Tokens.NURSE_UPN);
+                insert.setString(2, key);
+                insert.setObject(3, UUID.fromString(otherPump));
+                insert.setObject(4, UUID.fromString(otherFill));
                 insert.executeUpdate();
             }
             Future<Integer> status = executor.submit(() -> as(Tokens.nurse()).header("Idempotency-Key", key)

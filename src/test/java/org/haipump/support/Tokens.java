@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 
 /** Bearer tokens signed with the development key that the test profile trusts. */
 public final class Tokens {
@@ -39,6 +40,16 @@ public final class Tokens {
     public static String partner() {
         return Jwt.issuer(ISSUER).upn("agency.nurse@partner.test").groups(Set.of("partner"))
                 .claim("partner_id", "partner-1").expiresIn(Duration.ofMinutes(10)).sign(DEV_KEY);
+    }
+
+    /** A token of the partner with this id, for one of its nurses. */
+    public static String partner(UUID partnerId) {
+        return partner(partnerId, "agency.nurse@partner.test");
+    }
+
+    public static String partner(UUID partnerId, String upn) {
+        return Jwt.issuer(ISSUER).upn(upn).groups(Set.of("partner"))
+                .claim("partner_id", partnerId.toString()).expiresIn(Duration.ofMinutes(10)).sign(DEV_KEY);
     }
 
     public static String forRole(String role, String upn) {

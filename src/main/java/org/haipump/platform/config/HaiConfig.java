@@ -21,6 +21,10 @@ public interface HaiConfig {
 
     Metrics metrics();
 
+    Webhooks webhooks();
+
+    Idempotency idempotency();
+
     /** Zone for local due dates of a patient who has none. */
     @WithDefault("America/New_York")
     ZoneId defaultTimeZone();
@@ -78,5 +82,40 @@ public interface HaiConfig {
         /** How long a count of the open flags serves scrapes before the database is asked again. */
         @WithDefault("10s")
         Duration openFlagsMaxAge();
+    }
+
+    interface Webhooks {
+        /** After a rotation, how long the previous secret keeps signing beside the new one. */
+        @WithDefault("24h")
+        Duration secretOverlap();
+
+        /** How long an event is retried before it is dead-lettered. */
+        @WithDefault("3d")
+        Duration maxAge();
+
+        /** Period of the clustered dispatcher. */
+        @WithDefault("10s")
+        Duration dispatchEvery();
+
+        /** Delay before the first retry; each later one doubles it, with jitter. */
+        @WithDefault("30s")
+        Duration retryInitialDelay();
+
+        /** How long one delivery attempt may take, connecting included. */
+        @WithDefault("10s")
+        Duration attemptTimeout();
+
+        /**
+         * Accept http URLs and URLs that resolve to private, loopback or link-local addresses. Off
+         * in production: a webhook URL must not reach into the clinic's own network.
+         */
+        @WithDefault("false")
+        boolean allowHttp();
+    }
+
+    interface Idempotency {
+        /** How long the first answer to an Idempotency-Key is kept and replayed. */
+        @WithDefault("72h")
+        Duration retention();
     }
 }
