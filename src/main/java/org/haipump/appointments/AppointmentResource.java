@@ -40,9 +40,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class AppointmentResource {
 
     private final AppointmentService service;
+    private final WorkOrderService workOrders;
 
-    AppointmentResource(AppointmentService service) {
+    AppointmentResource(AppointmentService service, WorkOrderService workOrders) {
         this.service = service;
+        this.workOrders = workOrders;
     }
 
     @Audited(action = AuditAction.CREATE, resource = "appointment")
@@ -83,5 +85,15 @@ public class AppointmentResource {
     public RestResponse<AppointmentResponse> cancel(@PathParam("id") UUID id,
             @HeaderParam(IfMatch.HEADER) List<String> ifMatch, @NotNull @Valid CancellationRequest body) {
         return service.cancel(id, IfMatch.parse(ifMatch), body.reason()).ok();
+    }
+
+    /** The partner's proposed start becomes the visit's start, and the work order is accepted. */
+    @Audited(action = AuditAction.UPDATE, resource = "appointment")
+    @POST
+    @Path("/{id}/proposal-acceptance")
+    @RolesAllowed({Roles.SCHEDULER, Roles.ADMIN})
+    public RestResponse<AppointmentResponse> acceptProposal(@PathParam("id") UUID id,
+            @HeaderParam(IfMatch.HEADER) List<String> ifMatch) {
+        return workOrders.acceptProposal(id, IfMatch.parse(ifMatch)).ok();
     }
 }

@@ -39,13 +39,16 @@ public class AppointmentService {
     private final Event<AppointmentBooked> booked;
     private final Event<AppointmentRescheduled> rescheduled;
     private final Event<AppointmentCancelled> cancelled;
+    private final WorkOrders workOrders;
     private final CurrentActor actor;
     private final Clock clock;
 
     AppointmentService(AppointmentRepository appointments, PumpService pumps, PumpCycles cycles,
                        Event<AppointmentBooked> booked, Event<AppointmentRescheduled> rescheduled,
-                       Event<AppointmentCancelled> cancelled, CurrentActor actor, Clock clock) {
+                       Event<AppointmentCancelled> cancelled, WorkOrders workOrders, CurrentActor actor,
+                       Clock clock) {
         this.appointments = appointments;
+        this.workOrders = workOrders;
         this.pumps = pumps;
         this.cycles = cycles;
         this.booked = booked;
@@ -84,6 +87,7 @@ public class AppointmentService {
         place(appointment, slot);
         appointment.bookedBy = actor.name();
         appointment.bookedAt = now;
+        workOrders.orderOnBooking(appointment, now);
         appointments.persist(appointment);
         booked.fire(new AppointmentBooked(appointment.id, pump.id, pump.patientId, startsAt,
                 appointment.urgent, now));
@@ -111,6 +115,7 @@ public class AppointmentService {
         appointments.getEntityManager().persist(move);
         appointment.startsAt = startsAt;
         place(appointment, slot);
+        workOrders.reopenAfterMove(appointment, now);
         if (!appointment.plannedDrugExplicit) {
             // A drug nobody chose follows the plan at the new start (a glycerol hold's departure, say).
             appointment.plannedDrug = cycles.rules().plannedDrug(cycle, startsAt);
@@ -159,9 +164,12 @@ public class AppointmentService {
      * version, 409 unless it is booked. Pump first, then appointment: the order bookings and fills
      * take, so that a change and a fill of the same pump run one after the other.
      */
-    private AppointmentEntity lockedForChange(UUID id, IfMatch ifMatch, String change) {
-        AppointmentEntity appointment = appointments.findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("appointment", id));
+    AppointmentEntity lockedForChange(UUID id, IfMatch ifMatch, String change) {
+        return lockedForChange(appointments.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("appointment", id)), ifMatch, change);
+    }
+
+    AppointmentEntity lockedForChange(AppointmentEntity appointment, IfMatch ifMatch, String change) {
         pumps.lock(appointment.pumpId);
         appointments.getEntityManager().refresh(appointment);
         ifMatch.check(appointment.version);
@@ -181,7 +189,7 @@ public class AppointmentService {
     }
 
     /** The written appointment and its version. */
-    private Versioned<AppointmentResponse> versioned(AppointmentEntity appointment) {
+    Versioned<AppointmentResponse> versioned(AppointmentEntity appointment) {
         appointments.flush();
         return new Versioned<>(view(appointment), appointment.version);
     }

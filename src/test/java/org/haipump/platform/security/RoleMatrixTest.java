@@ -63,6 +63,8 @@ class RoleMatrixTest {
                 new Operation("GET", "/api/v1/appointments/" + ANY_ID, EVERY_CLINIC_ROLE),
                 new Operation("POST", "/api/v1/appointments/" + ANY_ID + "/cancellation", EVERY_CLINIC_ROLE),
                 new Operation("POST", "/api/v1/appointments/" + ANY_ID + "/reschedule", EVERY_CLINIC_ROLE),
+                new Operation("POST", "/api/v1/appointments/" + ANY_ID + "/proposal-acceptance",
+                        Set.of("scheduler", "admin")),
                 new Operation("GET", "/api/v1/worklist", EVERY_CLINIC_ROLE),
                 new Operation("GET", "/api/v1/flags?status=OPEN", EVERY_CLINIC_ROLE),
                 new Operation("POST", "/api/v1/flags/" + ANY_ID + "/acknowledgement", NURSES),
