@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.haipump.support.Api;
 import org.haipump.support.Db;
+import org.haipump.support.RecordedEvents;
 import org.haipump.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,9 @@ class WorkOrderApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    RecordedEvents events;
 
     /** A pump filled 10 days ago (due in 4 days) whose patient has a partner, with a home visit at its due time. */
     private record HomeVisit(UUID partnerId, String patientId, String pumpId, String appointmentId, Instant dueAt) {
@@ -174,6 +178,30 @@ class WorkOrderApiTest {
                 .body("proposedStartsAt", nullValue())
                 .body("history", hasSize(1))
                 .body("history[0].previousStartsAt", sameInstant(visit.dueAt()));
+        assertThat(events.of(AppointmentRescheduled.class))
+                .filteredOn(e -> e.appointmentId().toString().equals(visit.appointmentId())).hasSize(1);
+    }
+
+    @Test
+    void eachAnswerTellsOfItselfInItsTransaction() throws SQLException {
+        HomeVisit visit = homeVisit();
+        Instant proposed = visit.dueAt().minus(Duration.ofHours(20));
+        as(visit.partner()).body(Map.of("startsAt", proposed.toString())).post(PROPOSAL, visit.appointmentId())
+                .then().statusCode(200);
+        as(visit.partner()).post(ACCEPTANCE, visit.appointmentId()).then().statusCode(200);
+        as(visit.partner()).post(ACCEPTANCE, visit.appointmentId()).then().statusCode(200);
+        as(visit.partner()).body(Map.of("reason", "No nurse free")).post(DECLINE, visit.appointmentId())
+                .then().statusCode(200);
+        as(visit.partner()).body(Map.of("reason", "Still none")).post(DECLINE, visit.appointmentId())
+                .then().statusCode(409);
+
+        List<WorkOrderAnswered> answers = events.of(WorkOrderAnswered.class).stream()
+                .filter(e -> e.appointmentId().toString().equals(visit.appointmentId())).toList();
+        assertThat(answers).extracting(WorkOrderAnswered::status).containsExactly(
+                WorkOrderStatus.PROPOSED, WorkOrderStatus.ACCEPTED, WorkOrderStatus.DECLINED);
+        assertThat(answers.get(0).proposedStartsAt()).isEqualTo(proposed);
+        assertThat(answers.get(2).declineReason()).isEqualTo("No nurse free");
+        assertThat(answers).allSatisfy(e -> assertThat(e.partnerId()).isEqualTo(visit.partnerId()));
     }
 
     @Test
