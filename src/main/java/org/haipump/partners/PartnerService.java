@@ -187,8 +187,9 @@ public class PartnerService {
                 .orElseThrow(() -> new IllegalStateException("Partner " + partner.id + " has no webhook endpoint"));
     }
 
+    /** A blank URL is none, as every optional text of the API. */
     private String allowedUrl(String url) {
-        if (url == null) {
+        if (url == null || url.isBlank()) {
             return null;
         }
         return urlPolicy.requireAllowed(url.strip(), WEBHOOK_URL).toString();
