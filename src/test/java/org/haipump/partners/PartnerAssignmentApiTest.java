@@ -53,6 +53,7 @@ class PartnerAssignmentApiTest {
                 .body("items[0].partnerId", equalTo(firstPartner)).body("items[0].endedAt", notNullValue())
                 .body("items[0].endedBy", equalTo(Tokens.SCHEDULER_UPN))
                 .body("items[1].partnerId", equalTo(secondPartner)).body("items[1].endedAt", nullValue());
+        as(Tokens.nurse()).get(Api.PATIENT, patientId).then().statusCode(200).body("partnerId", equalTo(secondPartner));
     }
 
     @Test
@@ -64,6 +65,7 @@ class PartnerAssignmentApiTest {
                 .body("type", equalTo("/problems/no-partner-assigned"));
         as(Tokens.scheduler()).get(PARTNER_ASSIGNMENTS, patientId).then().body("items", hasSize(1))
                 .body("items[0].endedAt", notNullValue());
+        as(Tokens.scheduler()).get(Api.PATIENT, patientId).then().body("partnerId", nullValue());
     }
 
     @Test
