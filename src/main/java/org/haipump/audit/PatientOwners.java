@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * Finds the patient behind the first resource of an API path ({@code /api/v1/pumps/{id}/...}), so
  * that a refused request, or one whose answer names no patient, is still recorded against them.
- * A new top-level collection that belongs to a patient adds one line here.
+ * A new top-level collection that belongs to a patient adds one line here. The partner API's
+ * paths ({@code /api/v1/partner/pumps/{id}/...}) name the same collections one segment later.
  */
 @ApplicationScoped
 public class PatientOwners {
@@ -26,6 +27,7 @@ public class PatientOwners {
             "flags", "select patient_id from flag where id = ?1");
 
     private static final String API_PREFIX = "/api/v1/";
+    private static final String PARTNER_API = "partner";
 
     private final EntityManager entityManager;
 
@@ -38,7 +40,9 @@ public class PatientOwners {
         if (!path.startsWith(API_PREFIX)) {
             return Optional.empty();
         }
-        String[] segments = path.substring(API_PREFIX.length()).split("/");
+        String[] all = path.substring(API_PREFIX.length()).split("/");
+        String[] segments = all.length > 0 && all[0].equals(PARTNER_API)
+                ? java.util.Arrays.copyOfRange(all, 1, all.length) : all;
         if (segments.length < 2 || !PATIENT_OF.containsKey(segments[0])) {
             return Optional.empty();
         }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.IfMatch;
@@ -36,8 +35,7 @@ import org.haipump.audit.Audited;
 @Tag(name = "Fills", description = "Recording what a nurse did at the pump.")
 public class FillResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
 
     private final FillService service;
 
@@ -54,14 +52,9 @@ public class FillResource {
     public Response record(@PathParam("pumpId") UUID pumpId,
             @HeaderParam(IDEMPOTENCY_KEY) String key, @HeaderParam(IfMatch.HEADER) List<String> ifMatch,
             @NotNull @Valid RecordFillRequest body, UriInfo uri, HttpHeaders headers) {
-        // Checked here rather than by annotations, so that the problem names the header, not the Java parameter;
-        // on the raw values, because @HeaderParam reads an empty header as none: a client whose key was left
-        // empty must learn that it has no retry safety.
-        List<String> sent = headers.getRequestHeader(IDEMPOTENCY_KEY);
-        if (sent != null && !sent.isEmpty() && (sent.size() > 1 || !VALID_KEY.matcher(sent.get(0)).matches())) {
-            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be sent once, as 1 to 255 visible ASCII characters");
-        }
-        FillOutcome outcome = service.record(pumpId, body, key, IfMatch.parse(ifMatch));
+        // Checked here rather than by annotations, so that the problem names the header, not the Java parameter.
+        String checkedKey = IdempotencyKeys.of(headers, false);
+        FillOutcome outcome = service.record(pumpId, body, checkedKey, IfMatch.parse(ifMatch));
         Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder()
                         .path("api/v1/pumps/{pumpId}/fills/{fillId}").build(outcome.pumpId(), outcome.fillId()))
                 .type(MediaType.APPLICATION_JSON_TYPE)

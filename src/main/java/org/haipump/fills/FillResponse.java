@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.haipump.cycle.Drug;
+import org.haipump.cycle.RefillLocation;
 import org.haipump.pumps.FillEntity;
 import org.haipump.pumps.NextRefillResponse;
 
@@ -11,6 +12,8 @@ import org.haipump.pumps.NextRefillResponse;
  * A recorded fill. {@code measuredFlowIsLowerBound}: the pump was found empty, so it ran at least the
  * measured rate. {@code nextRefill} is the pump's next refill right after this fill was recorded; it
  * is present only in the answer to recording it.
+ * {@code location} is HOME for a fill by a partner's nurse ({@code partnerId}, {@code performedBy}) or one
+ * that completed a home visit.
  */
 public record FillResponse(
         UUID id,
@@ -29,11 +32,15 @@ public record FillResponse(
         boolean measuredFlowIsLowerBound,
         String recordedBy,
         Instant recordedAt,
+        RefillLocation location,
+        UUID partnerId,
+        String performedBy,
         NextRefillResponse nextRefill) {
 
     static FillResponse of(FillEntity f, NextRefillResponse nextRefill) {
         return new FillResponse(f.id, f.pumpId, f.performedAt, f.drug, f.volumeMl, f.residualVolumeMl,
                 f.expectedDrug, f.deviation, f.deviationReason, f.appointmentId, f.notes,
-                f.measuredFlowRateMlPerDay, f.flowDeviationPercent, f.measuredFlowIsLowerBound, f.recordedBy, f.recordedAt, nextRefill);
+                f.measuredFlowRateMlPerDay, f.flowDeviationPercent, f.measuredFlowIsLowerBound, f.recordedBy, f.recordedAt,
+                f.location, f.partnerId, f.performedBy, nextRefill);
     }
 }

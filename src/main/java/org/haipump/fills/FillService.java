@@ -22,6 +22,7 @@ import org.haipump.cycle.AcceptedFill;
 import org.haipump.cycle.FlowMeasurement;
 import org.haipump.cycle.NextRefill;
 import org.haipump.cycle.ProposedFill;
+import org.haipump.cycle.RefillLocation;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.CurrentActor;
@@ -72,11 +73,21 @@ public class FillService {
      */
     @Transactional
     public FillOutcome record(UUID pumpId, RecordFillRequest submitted, String idempotencyKey, IfMatch ifMatch) {
+        return record(pumpId, submitted, idempotencyKey, ifMatch, null);
+    }
+
+    /**
+     * The same rules for a fill done at home by a partner's nurse ({@code home} set): recorded at
+     * {@code HOME} with the partner and the nurse. A clinic fill that completes a home visit is at home too.
+     */
+    @Transactional
+    public FillOutcome record(UUID pumpId, RecordFillRequest submitted, String idempotencyKey, IfMatch ifMatch,
+                              HomeFill home) {
         RecordFillRequest request = submitted.atStoredPrecision();
         // The pump's row lock orders every fill of one pump, and makes a repeat of the same key wait
         // for the first to commit, so that it finds the first answer below.
         PumpEntity pump = pumps.findForUpdate(pumpId).orElseThrow(() -> ProblemException.notFound("pump", pumpId));
-        String fingerprint = idempotencyKey == null ? null : fingerprint(pumpId, request);
+        String fingerprint = idempotencyKey == null ? null : fingerprint(pumpId, request, home);
         if (idempotencyKey != null) {
             Optional<FillOutcome> replay = replay(idempotencyKey, fingerprint);
             if (replay.isPresent()) {
@@ -111,6 +122,12 @@ public class FillService {
         fill.recordedAt = now;
         Optional<AppointmentEntity> completed = appointments.completeWithFill(pump.id, request.appointmentId(), fill.id);
         fill.appointmentId = completed.map(a -> a.id).orElse(null);
+        boolean atHome = home != null || completed.map(a -> a.location == RefillLocation.HOME).orElse(false);
+        fill.location = atHome ? RefillLocation.HOME : RefillLocation.CLINIC;
+        if (home != null) {
+            fill.partnerId = home.partnerId();
+            fill.performedBy = home.performedBy().strip();
+        }
         fills.persist(fill);
         cycles.linkToGlycerolHold(cycle, fill);
 
@@ -171,8 +188,9 @@ public class FillService {
     }
 
     /** Same pump and same body, whatever the JSON's spacing, key order or trailing zeros. */
-    static String fingerprint(UUID pumpId, RecordFillRequest r) {
-        String canonical = String.join("\n", pumpId.toString(), String.valueOf(r.performedAt()),
+    static String fingerprint(UUID pumpId, RecordFillRequest r, HomeFill home) {
+        String canonical = String.join("\n", pumpId.toString(),
+                home == null ? "" : home.partnerId() + "\n" + home.performedBy().strip(), String.valueOf(r.performedAt()),
                 String.valueOf(r.drug()), plain(r.volumeMl()), plain(r.residualVolumeMl()),
                 Objects.toString(blankToNull(r.deviationReason()), ""), Objects.toString(r.appointmentId(), ""),
                 Objects.toString(blankToNull(r.notes()), ""));

@@ -12,14 +12,17 @@ public record PatientResponse(
         String familyName,
         LocalDate birthDate,
         String timeZone,
-        Instant createdAt) implements PatientRecord {
+        Instant createdAt,
+        /** The home-infusion partner currently assigned, if any. */
+        UUID partnerId) implements PatientRecord {
 
     @Override
     public UUID patientId() {
         return id;
     }
 
-    static PatientResponse of(PatientEntity p) {
-        return new PatientResponse(p.id, p.mrn, p.givenName, p.familyName, p.birthDate, p.timeZone, p.createdAt);
+    static PatientResponse of(PatientEntity p, UUID partnerId) {
+        return new PatientResponse(p.id, p.mrn, p.givenName, p.familyName, p.birthDate, p.timeZone, p.createdAt,
+                partnerId);
     }
 }

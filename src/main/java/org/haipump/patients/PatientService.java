@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.haipump.platform.config.HaiConfig;
@@ -43,21 +44,27 @@ public class PatientService {
         patient.timeZone = zone.getId();
         patient.createdAt = clock.instant();
         patients.persist(patient);
-        return PatientResponse.of(patient);
+        return PatientResponse.of(patient, null);
     }
 
     @Transactional
     public Optional<PatientResponse> find(UUID id) {
-        return patients.findByIdOptional(id).map(PatientResponse::of);
+        return patients.findByIdOptional(id).map(p -> views(List.of(p)).get(0));
     }
 
     @Transactional
     public ItemsPage<PatientResponse> list(String mrn, PageRequest page) {
         if (mrn != null && !mrn.isBlank()) {
-            List<PatientResponse> found = patients.findByMrn(mrn.strip()).map(PatientResponse::of).stream().toList();
+            List<PatientResponse> found = views(patients.findByMrn(mrn.strip()).stream().toList());
             return new ItemsPage<>(found, 0, page.size, found.size());
         }
-        return ItemsPage.of(patients.find("order by familyName, givenName, id"), page, PatientResponse::of);
+        return ItemsPage.ofRows(patients.find("order by familyName, givenName, id"), page, this::views);
+    }
+
+    /** The patients with their current partners, in one more query. */
+    private List<PatientResponse> views(List<PatientEntity> list) {
+        Map<UUID, UUID> partners = patients.currentPartners(list.stream().map(p -> p.id).toList());
+        return list.stream().map(p -> PatientResponse.of(p, partners.get(p.id))).toList();
     }
 
     /** The patient, or a 404 problem. */

@@ -32,6 +32,9 @@ import org.haipump.pumps.PumpStatus;
 @ApplicationScoped
 public class WorklistService {
 
+    /** How far ahead a list of due refills looks when the caller names no {@code dueBefore}. */
+    public static final java.time.Duration DEFAULT_HORIZON = java.time.Duration.ofDays(7);
+
     private final EntityManager em;
     private final FlagRepository flags;
     private final AppointmentRepository appointments;
@@ -52,7 +55,7 @@ public class WorklistService {
     @Transactional
     public WorklistResponse worklist(Instant dueBefore, PageRequest page) {
         Instant now = clock.instant();
-        Instant horizon = dueBefore != null ? dueBefore : now.plus(java.time.Duration.ofDays(7));
+        Instant horizon = dueBefore != null ? dueBefore : now.plus(DEFAULT_HORIZON);
 
         List<Object[]> rows = em.createQuery("""
                         select p, pt from PumpEntity p, PatientEntity pt

@@ -48,7 +48,14 @@ final class ReadEndpoints {
             list("/api/v1/worklist", Map.of("dueBefore", Kind.INSTANT)),
             list(Api.FLAGS, Map.of("status", Kind.ENUM, "pumpId", Kind.UUID)),
             new ReadEndpoint("/api/v1/audit", Tokens::admin, List::of,
-                    paged(Map.of("patientId", Kind.UUID, "from", Kind.INSTANT, "to", Kind.INSTANT))));
+                    paged(Map.of("patientId", Kind.UUID, "from", Kind.INSTANT, "to", Kind.INSTANT))),
+            new ReadEndpoint(Api.PARTNERS, Tokens::admin, List::of, paged(Map.of())),
+            new ReadEndpoint(Api.PARTNER, Tokens::admin, () -> List.of(Api.createPartner()), Map.of()),
+            get(Api.PARTNER_ASSIGNMENTS, () -> List.of(Api.registerPatient())),
+            new ReadEndpoint(Api.PARTNER_REFILLS, HomePartner::token, List::of, Map.of("dueBefore", Kind.INSTANT)),
+            new ReadEndpoint(Api.PARTNER_PUMP, HomePartner::token, () -> List.of(HomePartner.pump()), Map.of()),
+            new ReadEndpoint(Api.PARTNER_FILLS, HomePartner::token, () -> List.of(HomePartner.pump()), paged(Map.of())),
+            new ReadEndpoint(Api.PARTNER_FILL, HomePartner::token, ReadEndpoints::homeFill, Map.of()));
 
     private ReadEndpoints() {
     }
@@ -76,6 +83,15 @@ final class ReadEndpoints {
     private static List<String> glycerolHold() {
         String pumpId = filledPump().get(0);
         return List.of(pumpId, Api.planHold(pumpId, Api.today().plusDays(20), Api.today().plusDays(50)));
+    }
+
+    /** A partner's pump and the fill its nurse recorded. */
+    private static List<String> homeFill() {
+        String pumpId = HomePartner.pump();
+        String fillId = Api.as(HomePartner.token()).header("Idempotency-Key", "read-" + UUID.randomUUID())
+                .body(Api.homeFill(Api.now(), "HEPARIN", Api.FULL_ML)).post(Api.PARTNER_FILLS, pumpId)
+                .then().statusCode(201).extract().path("id");
+        return List.of(pumpId, fillId);
     }
 
     private static List<String> chemotherapyHold() {

@@ -1,6 +1,7 @@
 package org.haipump.badinput;
 
 import static org.haipump.badinput.WriteEndpoint.post;
+import static org.haipump.badinput.WriteEndpoint.put;
 
 import io.restassured.RestAssured;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import org.haipump.appointments.CancellationRequest;
 import org.haipump.appointments.RescheduleRequest;
 import org.haipump.fills.RecordFillRequest;
 import org.haipump.flags.FlagResolutionRequest;
+import org.haipump.partnerapi.HomeFillRequest;
+import org.haipump.partners.AssignPartnerRequest;
+import org.haipump.partners.PartnerRequest;
 import org.haipump.patients.RegisterPatientRequest;
 import org.haipump.pumps.ChemotherapyHoldRequest;
 import org.haipump.pumps.EndChemotherapyHoldRequest;
@@ -53,7 +57,16 @@ final class WriteEndpoints {
             post(Api.CANCELLATION, CancellationRequest.class, Tokens::scheduler, WriteEndpoints::cancellation),
             post(Api.RESCHEDULE, RescheduleRequest.class, Tokens::scheduler, WriteEndpoints::reschedule),
             post(ACKNOWLEDGEMENT, null, Tokens::nurse, WriteEndpoints::acknowledgement),
-            post(Api.RESOLUTION, FlagResolutionRequest.class, Tokens::nurse, WriteEndpoints::resolution));
+            post(Api.RESOLUTION, FlagResolutionRequest.class, Tokens::nurse, WriteEndpoints::resolution),
+            post(Api.PARTNERS, PartnerRequest.class, Tokens::admin, () -> Target.of(Api.partnerBody())),
+            // PATCH /partners/{id} is not here: a merge patch accepts a body without its required fields,
+            // which the generated cases would expect refused; PartnerAdminApiTest covers its refusals.
+            put(Api.PARTNER, PartnerRequest.class, Tokens::admin,
+                    () -> Target.at(Api.createPartner()).body(Api.partnerBody())),
+            post(Api.SECRET_ROTATION, null, Tokens::admin, () -> Target.at(Api.createPartner())),
+            put(Api.PATIENT_PARTNER, AssignPartnerRequest.class, Tokens::scheduler,
+                    () -> Target.at(Api.registerPatient()).body(Map.of("partnerId", Api.createPartner()))),
+            post(Api.PARTNER_FILLS, HomeFillRequest.class, HomePartner::token, WriteEndpoints::homeFill));
 
     private WriteEndpoints() {
     }
@@ -122,6 +135,22 @@ final class WriteEndpoints {
         body.put("deviationReason", "Heparin as planned");
         body.put("appointmentId", appointmentId);
         body.put("notes", "Site clean, no pain");
+        return Target.at(pumpId).body(body).header("Idempotency-Key", "bad-input-" + UUID.randomUUID())
+                .watching(pumpId);
+    }
+
+    /** The clinic's fill of {@link #fill}, done at home by the partner's nurse. */
+    private static Target homeFill() {
+        String pumpId = HomePartner.pump();
+        Map<String, Object> visit = Api.appointmentBody(pumpId, Api.now().plus(Duration.ofHours(1)));
+        visit.put("location", "HOME");
+        String appointmentId = Api.as(Tokens.scheduler()).body(visit).post(Api.APPOINTMENTS).then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> body = Api.fill(Api.now(), "HEPARIN", Api.FULL_ML, 10.5);
+        body.put("deviationReason", "Heparin as planned");
+        body.put("appointmentId", appointmentId);
+        body.put("notes", "Site clean, no pain");
+        body.put("performedBy", Api.HOME_NURSE);
         return Target.at(pumpId).body(body).header("Idempotency-Key", "bad-input-" + UUID.randomUUID())
                 .watching(pumpId);
     }

@@ -131,6 +131,8 @@ class OpenApiContractTest {
                 "POST /api/v1/pumps/{pumpId}/fills request body drug values: only in the served /q/openapi "
                         + "[GLYCEROL]",
                 "POST /api/v1/appointments request body plannedDrug values: only in the served /q/openapi "
+                        + "[GLYCEROL]",
+                "POST /api/v1/partner/pumps/{id}/fills request body drug values: only in the served /q/openapi "
                         + "[GLYCEROL]");
         assertThat(compareSuccessResponses(original, doctored))
                 .contains("GET /api/v1/pumps/{id} response 200 nextRefill fields: only in the served /q/openapi "

@@ -60,6 +60,15 @@ public final class Api {
     public static final String FLAGS = "/api/v1/flags";
     public static final String FLAG = FLAGS + "/{id}";
     public static final String RESOLUTION = FLAG + "/resolution";
+    public static final String PARTNERS = "/api/v1/partners";
+    public static final String PARTNER = PARTNERS + "/{id}";
+    public static final String SECRET_ROTATION = PARTNER + "/secret-rotation";
+    public static final String PATIENT_PARTNER = PATIENT + "/partner";
+    public static final String PARTNER_ASSIGNMENTS = PATIENT + "/partner-assignments";
+    public static final String PARTNER_REFILLS = "/api/v1/partner/refills";
+    public static final String PARTNER_PUMP = "/api/v1/partner/pumps/{id}";
+    public static final String PARTNER_FILLS = PARTNER_PUMP + "/fills";
+    public static final String PARTNER_FILL = PARTNER_FILLS + "/{fillId}";
 
     // --- optimistic locking ---------------------------------------------------------------------
     public static final String ETAG = "ETag";
@@ -503,5 +512,41 @@ public final class Api {
                 description.appendText("the number ").appendValue(expected);
             }
         };
+    }
+
+    // --- partners -------------------------------------------------------------------------------
+
+    public static final String PARTNER_EMAIL = "dispatch@home-infusion.test";
+    public static final String HOME_NURSE = "RN Casey Doe";
+
+    /** A partner registration body the service accepts; mutable, so that a test can break one field. */
+    public static Map<String, Object> partnerBody() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Home Infusion " + UUID.randomUUID().toString().substring(0, 8));
+        body.put("contactEmail", PARTNER_EMAIL);
+        body.put("webhookUrl", "https://hooks.home-infusion.test/hai");
+        return body;
+    }
+
+    /** A new partner, registered by an administrator. */
+    public static String createPartner() {
+        return as(Tokens.admin()).body(partnerBody()).post(PARTNERS).then().statusCode(201).extract().path("id");
+    }
+
+    /** The patient is refilled at home by the partner from now on. */
+    public static void assignPartner(String patientId, String partnerId) {
+        as(Tokens.scheduler()).body(Map.of("partnerId", partnerId)).put(PATIENT_PARTNER, patientId)
+                .then().statusCode(200);
+    }
+
+    public static String patientOf(String pumpId) {
+        return as(Tokens.scheduler()).get(PUMP, pumpId).then().statusCode(200).extract().path("patientId");
+    }
+
+    /** A home fill body: {@link #fill} and the partner's nurse. */
+    public static Map<String, Object> homeFill(Instant performedAt, String drug, double volumeMl) {
+        Map<String, Object> body = fill(performedAt, drug, volumeMl);
+        body.put("performedBy", HOME_NURSE);
+        return body;
     }
 }

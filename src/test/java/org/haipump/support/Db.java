@@ -31,9 +31,11 @@ public class Db {
      */
     public static final List<String> API_TABLES =
             List.of("patient", "pump", "fill", "appointment", "appointment_reschedule", "glycerol_hold",
-                    "chemotherapy_hold", "idempotency_record");
+                    "chemotherapy_hold", "idempotency_record", "partner", "patient_partner_assignment",
+                    "webhook_endpoint", "webhook_secret");
     private static final Set<String> TABLES = Set.of("patient", "pump", "fill", "appointment",
-            "appointment_reschedule", "glycerol_hold", "chemotherapy_hold", "idempotency_record", "flag");
+            "appointment_reschedule", "glycerol_hold", "chemotherapy_hold", "idempotency_record", "flag", "partner",
+            "patient_partner_assignment", "webhook_endpoint", "webhook_secret");
     private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
 
     /** The rows of one pump a snapshot keeps whole: where they are and what they are called. */

@@ -27,6 +27,11 @@ class RoleMatrixTest {
     private static final String ANY_ID = UUID.randomUUID().toString();
     private static final Set<String> EVERY_CLINIC_ROLE = Set.of("scheduler", "nurse", "admin");
     private static final Set<String> NURSES = Set.of("nurse", "admin");
+    private static final Set<String> SCHEDULERS = Set.of("scheduler", "admin");
+    private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> PARTNER = Set.of("partner");
+    /** A partner the clinic knows, registered at first use: a partner token naming none is refused everywhere. */
+    private static String knownPartner;
     private static final List<String> ROLES = List.of("scheduler", "nurse", "admin", "partner");
 
     record Operation(String method, String path, Set<String> allowed) {
@@ -69,15 +74,28 @@ class RoleMatrixTest {
                 new Operation("GET", "/api/v1/flags?status=OPEN", EVERY_CLINIC_ROLE),
                 new Operation("POST", "/api/v1/flags/" + ANY_ID + "/acknowledgement", NURSES),
                 new Operation("POST", "/api/v1/flags/" + ANY_ID + "/resolution", NURSES),
-                new Operation("GET", "/api/v1/audit?patientId=" + ANY_ID, Set.of("admin")));
+                new Operation("GET", "/api/v1/audit?patientId=" + ANY_ID, Set.of("admin")),
+                new Operation("POST", "/api/v1/partners", ADMIN),
+                new Operation("GET", "/api/v1/partners", ADMIN),
+                new Operation("GET", "/api/v1/partners/" + ANY_ID, ADMIN),
+                new Operation("PUT", "/api/v1/partners/" + ANY_ID, ADMIN),
+                new Operation("PATCH", "/api/v1/partners/" + ANY_ID, ADMIN),
+                new Operation("POST", "/api/v1/partners/" + ANY_ID + "/secret-rotation", ADMIN),
+                new Operation("PUT", "/api/v1/patients/" + ANY_ID + "/partner", SCHEDULERS),
+                new Operation("DELETE", "/api/v1/patients/" + ANY_ID + "/partner", SCHEDULERS),
+                new Operation("GET", "/api/v1/patients/" + ANY_ID + "/partner-assignments", EVERY_CLINIC_ROLE),
+                new Operation("GET", "/api/v1/partner/refills", PARTNER),
+                new Operation("GET", "/api/v1/partner/pumps/" + ANY_ID, PARTNER),
+                new Operation("GET", "/api/v1/partner/pumps/" + ANY_ID + "/fills", PARTNER),
+                new Operation("GET", "/api/v1/partner/pumps/" + ANY_ID + "/fills/" + ANY_ID, PARTNER),
+                new Operation("POST", "/api/v1/partner/pumps/" + ANY_ID + "/fills", PARTNER));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("operations")
     void eachRoleGetsExactlyWhatTheMatrixAllows(Operation operation) {
         for (String role : ROLES) {
-            int status = call(operation, given().auth().oauth2(Tokens.forRole(role, role + "@clinic.test")))
-                    .statusCode();
+            int status = call(operation, given().auth().oauth2(token(role))).statusCode();
             if (operation.allowed().contains(role)) {
                 assertThat(status).as("%s as %s", operation, role).isNotIn(401, 403);
             } else {
@@ -136,9 +154,19 @@ class RoleMatrixTest {
         given().get("/q/openapi").then().statusCode(200);
     }
 
+    private static String token(String role) {
+        if (!role.equals("partner")) {
+            return Tokens.forRole(role, role + "@clinic.test");
+        }
+        if (knownPartner == null) {
+            knownPartner = org.haipump.support.Api.createPartner();
+        }
+        return Tokens.partner(UUID.fromString(knownPartner));
+    }
+
     private static Response call(Operation operation, RequestSpecification request) {
         RequestSpecification spec = request.contentType(ContentType.JSON);
-        if (operation.method().equals("POST")) {
+        if (List.of("POST", "PUT", "PATCH").contains(operation.method())) {
             spec = spec.body("{}");
         }
         return spec.request(operation.method(), operation.path());
