@@ -2,7 +2,6 @@ package org.haipump.appointments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.haipump.support.Api.APPOINTMENT;
-import static org.haipump.support.Api.APPOINTMENTS;
 import static org.haipump.support.Api.ETAG;
 import static org.haipump.support.Api.IF_MATCH;
 import static org.haipump.support.Api.REFILL_INTERVAL;
@@ -18,17 +17,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.haipump.flags.OverdueScan;
 import org.haipump.support.Api;
 import org.haipump.support.Db;
 import org.haipump.support.RecordedEvents;
@@ -43,18 +39,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class WorkOrderApiTest {
 
-    static final String WORK_ORDERS = "/api/v1/partner/appointments";
-    static final String WORK_ORDER = WORK_ORDERS + "/{id}";
-    static final String ACCEPTANCE = WORK_ORDER + "/acceptance";
-    static final String DECLINE = WORK_ORDER + "/decline";
-    static final String PROPOSAL = WORK_ORDER + "/proposal";
-    static final String PROPOSAL_ACCEPTANCE = APPOINTMENT + "/proposal-acceptance";
+    private static final String WORK_ORDERS = Api.WORK_ORDERS;
+    private static final String WORK_ORDER = Api.WORK_ORDER;
+    private static final String ACCEPTANCE = Api.WORK_ORDER_ACCEPTANCE;
+    private static final String DECLINE = Api.WORK_ORDER_DECLINE;
+    private static final String PROPOSAL = Api.WORK_ORDER_PROPOSAL;
+    private static final String PROPOSAL_ACCEPTANCE = Api.PROPOSAL_ACCEPTANCE;
 
     @Inject
     Db db;
 
     @Inject
-    AgroalDataSource dataSource;
+    OverdueScan scan;
 
     @Inject
     RecordedEvents events;
@@ -67,46 +63,18 @@ class WorkOrderApiTest {
         }
     }
 
-    private HomeVisit homeVisit() throws SQLException {
+    private HomeVisit homeVisit() {
         Instant filledAt = Api.daysAgo(10);
         String patientId = Api.registerPatient();
         String pumpId = Api.pumpFilledAt(patientId, filledAt, "CHEMOTHERAPY", Api.FULL_ML);
-        UUID partnerId = newPartner();
-        assign(patientId, partnerId);
+        String partnerId = Api.createPartner();
+        Api.assignPartner(patientId, partnerId);
         Instant dueAt = filledAt.plus(REFILL_INTERVAL);
-        String appointmentId = bookAtHome(pumpId, dueAt);
-        return new HomeVisit(partnerId, patientId, pumpId, appointmentId, dueAt);
-    }
-
-    private static String bookAtHome(String pumpId, Instant startsAt) {
-        Map<String, Object> body = Api.appointmentBody(pumpId, startsAt);
-        body.put("location", "HOME");
-        return as(Tokens.scheduler()).body(body).post(APPOINTMENTS).then().statusCode(201).extract().path("id");
-    }
-
-    private UUID newPartner() throws SQLException {
-        UUID id = UUID.randomUUID();
-        execute("insert into partner (id, name, contact_email, created_at, created_by, updated_at)"
-                + " values (?, 'Home Infusion Co', 'ops@home-infusion.test', now(), 'test', now())", id);
-        return id;
-    }
-
-    private void assign(String patientId, UUID partnerId) throws SQLException {
-        execute("insert into patient_partner_assignment (id, patient_id, partner_id, assigned_at, assigned_by)"
-                + " values (?, ?, ?, now(), 'test')", UUID.randomUUID(), UUID.fromString(patientId), partnerId);
-    }
-
-    private void execute(String sql, Object... parameters) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
+        return new HomeVisit(UUID.fromString(partnerId), patientId, pumpId, Api.bookHomeVisit(pumpId, dueAt), dueAt);
     }
 
     @Test
-    void aHomeVisitOfAPatientWithAPartnerIsAPendingWorkOrderTheClinicSeesToo() throws SQLException {
+    void aHomeVisitOfAPatientWithAPartnerIsAPendingWorkOrderTheClinicSeesToo() {
         HomeVisit visit = homeVisit();
 
         as(Tokens.scheduler()).get(APPOINTMENT, visit.appointmentId()).then().statusCode(200)
@@ -121,10 +89,10 @@ class WorkOrderApiTest {
     }
 
     @Test
-    void aClinicVisitOrAHomeVisitWithoutPartnerIsNoWorkOrder() throws SQLException {
+    void aClinicVisitOrAHomeVisitWithoutPartnerIsNoWorkOrder() {
         HomeVisit visit = homeVisit();
         String clinicPump = Api.pumpFilledAt(Api.daysAgo(10), "CHEMOTHERAPY");
-        String homeWithoutPartner = bookAtHome(clinicPump, Api.daysAgo(10).plus(REFILL_INTERVAL));
+        String homeWithoutPartner = Api.bookHomeVisit(clinicPump, Api.daysAgo(10).plus(REFILL_INTERVAL));
 
         as(Tokens.scheduler()).get(APPOINTMENT, homeWithoutPartner).then().statusCode(200)
                 .body("partnerId", nullValue()).body("workOrderStatus", nullValue());
@@ -132,7 +100,7 @@ class WorkOrderApiTest {
     }
 
     @Test
-    void acceptingMakesTheWorkOrderAcceptedAndAcceptingAgainChangesNothing() throws SQLException {
+    void acceptingMakesTheWorkOrderAcceptedAndAcceptingAgainChangesNothing() {
         HomeVisit visit = homeVisit();
 
         String etag = as(visit.partner()).post(ACCEPTANCE, visit.appointmentId()).then().statusCode(200)
@@ -142,7 +110,7 @@ class WorkOrderApiTest {
     }
 
     @Test
-    void aDeclineNeedsAReasonAndTheClinicSeesIt() throws SQLException {
+    void aDeclineNeedsAReasonAndTheClinicSeesIt() {
         HomeVisit visit = homeVisit();
         Db.Snapshot before = db.snapshot(visit.pumpId());
         invalid(as(visit.partner()).body(Map.of("reason", " ")).post(DECLINE, visit.appointmentId()), "reason");
@@ -160,7 +128,7 @@ class WorkOrderApiTest {
     }
 
     @Test
-    void aProposalInsideTheWindowIsShownAndTheClinicTakesIt() throws SQLException {
+    void aProposalInsideTheWindowIsShownAndTheClinicTakesIt() {
         HomeVisit visit = homeVisit();
         Instant proposed = visit.dueAt().minus(Duration.ofHours(20));
 
@@ -183,7 +151,7 @@ class WorkOrderApiTest {
     }
 
     @Test
-    void eachAnswerTellsOfItselfInItsTransaction() throws SQLException {
+    void eachAnswerTellsOfItselfInItsTransaction() {
         HomeVisit visit = homeVisit();
         Instant proposed = visit.dueAt().minus(Duration.ofHours(20));
         as(visit.partner()).body(Map.of("startsAt", proposed.toString())).post(PROPOSAL, visit.appointmentId())
@@ -205,7 +173,7 @@ class WorkOrderApiTest {
     }
 
     @Test
-    void aProposalOutsideTheWindowIsRefusedAndWritesNothing() throws SQLException {
+    void aProposalOutsideTheWindowIsRefusedAndWritesNothing() {
         HomeVisit visit = homeVisit();
         Db.Snapshot before = db.snapshot(visit.pumpId());
 
@@ -217,7 +185,7 @@ class WorkOrderApiTest {
     }
 
     @Test
-    void theClinicCannotTakeAProposalNobodyMadeNorAnOutdatedOne() throws SQLException {
+    void theClinicCannotTakeAProposalNobodyMadeNorAnOutdatedOne() {
         HomeVisit visit = homeVisit();
         conflict(as(Tokens.scheduler()).post(PROPOSAL_ACCEPTANCE, visit.appointmentId()), "no-proposal");
 
@@ -229,7 +197,7 @@ class WorkOrderApiTest {
     }
 
     @Test
-    void aMoveByTheClinicAsksThePartnerAgain() throws SQLException {
+    void aMoveByTheClinicAsksThePartnerAgain() {
         HomeVisit visit = homeVisit();
         as(visit.partner()).post(ACCEPTANCE, visit.appointmentId()).then().statusCode(200);
 
@@ -239,9 +207,9 @@ class WorkOrderApiTest {
     }
 
     @Test
-    void anotherPartnersWorkOrderIsNotFoundForReadsAndAnswersAndChangesNothing() throws SQLException {
+    void anotherPartnersWorkOrderIsNotFoundForReadsAndAnswersAndChangesNothing() {
         HomeVisit visit = homeVisit();
-        String stranger = Tokens.partner(newPartner());
+        String stranger = Tokens.partner(UUID.fromString(Api.createPartner()));
         Db.Snapshot before = db.snapshot(visit.pumpId());
 
         notFound(as(stranger).get(WORK_ORDER, visit.appointmentId()));
@@ -255,22 +223,57 @@ class WorkOrderApiTest {
     }
 
     @Test
-    void aPartnerLosesThePatientsWorkOrdersTheMomentThePatientIsUnassigned() throws SQLException {
+    void aPartnerLosesThePatientsWorkOrdersTheMomentThePatientIsUnassigned() {
         HomeVisit visit = homeVisit();
-        execute("update patient_partner_assignment set ended_at = now(), ended_by = 'test' where patient_id = ?",
-                UUID.fromString(visit.patientId()));
+        as(visit.partner()).post(ACCEPTANCE, visit.appointmentId()).then().statusCode(200);
+
+        as(Tokens.scheduler()).delete(Api.PATIENT_PARTNER, visit.patientId()).then().statusCode(204);
 
         notFound(as(visit.partner()).get(WORK_ORDER, visit.appointmentId()));
         notFound(as(visit.partner()).post(ACCEPTANCE, visit.appointmentId()));
         assertThat(as(visit.partner()).get(WORK_ORDERS).then().statusCode(200).extract().<List<Object>>path("items"))
                 .isEmpty();
+        as(Tokens.scheduler()).get(APPOINTMENT, visit.appointmentId()).then().statusCode(200)
+                .body("status", equalTo("BOOKED"))
+                .body("partnerId", nullValue())
+                .body("workOrderStatus", nullValue());
     }
 
     @Test
-    void aMissedWorkOrderStaysOnThePartnersListAndCanNoLongerBeAnswered() throws SQLException {
+    void aNewPartnerGetsThePatientsOpenHomeVisitsToAnswerAnew() {
         HomeVisit visit = homeVisit();
-        execute("update appointment set status = 'MISSED', missed_at = now() where id = ?",
-                UUID.fromString(visit.appointmentId()));
+        as(visit.partner()).body(Map.of("reason", "No nurse free")).post(DECLINE, visit.appointmentId())
+                .then().statusCode(200);
+        String next = Api.createPartner();
+
+        Api.assignPartner(visit.patientId(), next);
+
+        notFound(as(visit.partner()).get(WORK_ORDER, visit.appointmentId()));
+        as(Tokens.partner(UUID.fromString(next))).get(WORK_ORDER, visit.appointmentId()).then().statusCode(200)
+                .body("workOrderStatus", equalTo("PENDING"))
+                .body("declineReason", nullValue());
+        as(Tokens.scheduler()).get(APPOINTMENT, visit.appointmentId()).then().statusCode(200)
+                .body("partnerId", equalTo(next));
+    }
+
+    @Test
+    void aPatientAssignedAfterTheBookingMakesTheHomeVisitAWorkOrder() {
+        String patientId = Api.registerPatient();
+        Instant filledAt = Api.daysAgo(10);
+        String pumpId = Api.pumpFilledAt(patientId, filledAt, "CHEMOTHERAPY", Api.FULL_ML);
+        String appointmentId = Api.bookHomeVisit(pumpId, filledAt.plus(REFILL_INTERVAL));
+        String partnerId = Api.createPartner();
+
+        Api.assignPartner(patientId, partnerId);
+
+        as(Tokens.partner(UUID.fromString(partnerId))).get(WORK_ORDER, appointmentId).then().statusCode(200)
+                .body("workOrderStatus", equalTo("PENDING"));
+    }
+
+    @Test
+    void aMissedWorkOrderStaysOnThePartnersListAndCanNoLongerBeAnswered() {
+        HomeVisit visit = homeVisit();
+        scan.runAt(visit.dueAt().plus(Duration.ofHours(3)));
 
         as(visit.partner()).get(WORK_ORDERS + "?status=MISSED").then().statusCode(200)
                 .body("items.id", equalTo(List.of(visit.appointmentId())));
@@ -278,7 +281,7 @@ class WorkOrderApiTest {
     }
 
     @Test
-    void clinicRolesCannotAnswerWorkOrdersAndPartnersCannotTakeProposals() throws SQLException {
+    void clinicRolesCannotAnswerWorkOrdersAndPartnersCannotTakeProposals() {
         HomeVisit visit = homeVisit();
         as(Tokens.scheduler()).post(ACCEPTANCE, visit.appointmentId()).then().statusCode(403);
         as(visit.partner()).post(PROPOSAL_ACCEPTANCE, visit.appointmentId()).then().statusCode(403);

@@ -2,6 +2,7 @@ package org.haipump.badinput;
 
 import static org.haipump.support.Api.as;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.haipump.support.Api;
 import org.haipump.support.Tokens;
@@ -33,5 +34,11 @@ final class HomePartner {
         String patientId = Api.registerPatient();
         Api.assignPartner(patientId, id());
         return Api.pumpFilledAt(patientId, Api.daysAgo(13), "CHEMOTHERAPY", Api.FULL_ML);
+    }
+
+    /** A home visit two hours ahead of a pump of {@link #pump}: a work order of the partner's. */
+    static Target workOrder() {
+        String pumpId = pump();
+        return Target.at(Api.bookHomeVisit(pumpId, Api.now().plus(Duration.ofHours(2)))).watching(pumpId);
     }
 }

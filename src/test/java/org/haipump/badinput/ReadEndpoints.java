@@ -55,7 +55,9 @@ final class ReadEndpoints {
             new ReadEndpoint(Api.PARTNER_REFILLS, HomePartner::token, List::of, Map.of("dueBefore", Kind.INSTANT)),
             new ReadEndpoint(Api.PARTNER_PUMP, HomePartner::token, () -> List.of(HomePartner.pump()), Map.of()),
             new ReadEndpoint(Api.PARTNER_FILLS, HomePartner::token, () -> List.of(HomePartner.pump()), paged(Map.of())),
-            new ReadEndpoint(Api.PARTNER_FILL, HomePartner::token, ReadEndpoints::homeFill, Map.of()));
+            new ReadEndpoint(Api.PARTNER_FILL, HomePartner::token, ReadEndpoints::homeFill, Map.of()),
+            new ReadEndpoint(Api.WORK_ORDERS, HomePartner::token, List::of, paged(Map.of("status", Kind.ENUM))),
+            new ReadEndpoint(Api.WORK_ORDER, HomePartner::token, () -> HomePartner.workOrder().pathIds(), Map.of()));
 
     private ReadEndpoints() {
     }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.haipump.appointments.BookAppointmentRequest;
 import org.haipump.appointments.CancellationRequest;
+import org.haipump.appointments.DeclineRequest;
+import org.haipump.appointments.ProposalRequest;
 import org.haipump.appointments.RescheduleRequest;
 import org.haipump.fills.RecordFillRequest;
 import org.haipump.flags.FlagResolutionRequest;
@@ -66,7 +68,12 @@ final class WriteEndpoints {
             post(Api.SECRET_ROTATION, null, Tokens::admin, () -> Target.at(Api.createPartner())),
             put(Api.PATIENT_PARTNER, AssignPartnerRequest.class, Tokens::scheduler,
                     () -> Target.at(Api.registerPatient()).body(Map.of("partnerId", Api.createPartner()))),
-            post(Api.PARTNER_FILLS, HomeFillRequest.class, HomePartner::token, WriteEndpoints::homeFill));
+            post(Api.PARTNER_FILLS, HomeFillRequest.class, HomePartner::token, WriteEndpoints::homeFill),
+            post(Api.WORK_ORDER_ACCEPTANCE, null, HomePartner::token, HomePartner::workOrder),
+            post(Api.WORK_ORDER_DECLINE, DeclineRequest.class, HomePartner::token,
+                    () -> HomePartner.workOrder().body(Map.of("reason", "No nurse free that day"))),
+            post(Api.WORK_ORDER_PROPOSAL, ProposalRequest.class, HomePartner::token, WriteEndpoints::proposal),
+            post(Api.PROPOSAL_ACCEPTANCE, null, Tokens::scheduler, WriteEndpoints::proposed));
 
     private WriteEndpoints() {
     }
@@ -196,5 +203,22 @@ final class WriteEndpoints {
                 .queryParam("pumpId", pumpId).queryParam("status", "OPEN")
                 .get(Api.FLAGS).then().statusCode(200).extract().path("items[0].id");
         return Target.at(flagId).watching(pumpId);
+    }
+
+    /** The partner's work order of {@link HomePartner#workOrder}, answered with a start two hours later. */
+    private static Target proposal() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("startsAt", Api.now().plus(Duration.ofHours(4)).toString());
+        body.put("reason", "The nurse is in the area in the afternoon");
+        return HomePartner.workOrder().body(body);
+    }
+
+    /** A work order of {@link #proposal}, proposed: the clinic may take it. */
+    private static Target proposed() {
+        Target proposal = proposal();
+        RestAssured.given().auth().oauth2(HomePartner.token()).contentType("application/json")
+                .body(proposal.body().toString()).post(Api.WORK_ORDER_PROPOSAL, proposal.pathIds().get(0))
+                .then().statusCode(200);
+        return Target.at(proposal.pathIds().get(0)).watching(proposal.pumpIds().toArray(String[]::new));
     }
 }

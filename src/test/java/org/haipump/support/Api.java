@@ -67,6 +67,12 @@ public final class Api {
     public static final String PARTNER_ASSIGNMENTS = PATIENT + "/partner-assignments";
     public static final String PARTNER_REFILLS = "/api/v1/partner/refills";
     public static final String PARTNER_PUMP = "/api/v1/partner/pumps/{id}";
+    public static final String WORK_ORDERS = "/api/v1/partner/appointments";
+    public static final String WORK_ORDER = WORK_ORDERS + "/{id}";
+    public static final String WORK_ORDER_ACCEPTANCE = WORK_ORDER + "/acceptance";
+    public static final String WORK_ORDER_DECLINE = WORK_ORDER + "/decline";
+    public static final String WORK_ORDER_PROPOSAL = WORK_ORDER + "/proposal";
+    public static final String PROPOSAL_ACCEPTANCE = APPOINTMENT + "/proposal-acceptance";
     public static final String PARTNER_FILLS = PARTNER_PUMP + "/fills";
     public static final String PARTNER_FILL = PARTNER_FILLS + "/{fillId}";
 
@@ -360,6 +366,13 @@ public final class Api {
         body.put("startsAt", startsAt.toString());
         body.put("location", "CLINIC");
         return body;
+    }
+
+    /** A home visit: the partner's work order when the patient has one. */
+    public static String bookHomeVisit(String pumpId, Instant startsAt) {
+        Map<String, Object> body = appointmentBody(pumpId, startsAt);
+        body.put("location", "HOME");
+        return as(Tokens.scheduler()).body(body).post(APPOINTMENTS).then().statusCode(201).extract().path("id");
     }
 
     public static String bookAppointment(String pumpId, Instant startsAt) {

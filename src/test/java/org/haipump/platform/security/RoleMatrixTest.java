@@ -88,7 +88,12 @@ class RoleMatrixTest {
                 new Operation("GET", "/api/v1/partner/pumps/" + ANY_ID, PARTNER),
                 new Operation("GET", "/api/v1/partner/pumps/" + ANY_ID + "/fills", PARTNER),
                 new Operation("GET", "/api/v1/partner/pumps/" + ANY_ID + "/fills/" + ANY_ID, PARTNER),
-                new Operation("POST", "/api/v1/partner/pumps/" + ANY_ID + "/fills", PARTNER));
+                new Operation("POST", "/api/v1/partner/pumps/" + ANY_ID + "/fills", PARTNER),
+                new Operation("GET", "/api/v1/partner/appointments", PARTNER),
+                new Operation("GET", "/api/v1/partner/appointments/" + ANY_ID, PARTNER),
+                new Operation("POST", "/api/v1/partner/appointments/" + ANY_ID + "/acceptance", PARTNER),
+                new Operation("POST", "/api/v1/partner/appointments/" + ANY_ID + "/decline", PARTNER),
+                new Operation("POST", "/api/v1/partner/appointments/" + ANY_ID + "/proposal", PARTNER));
     }
 
     @ParameterizedTest(name = "{0}")
