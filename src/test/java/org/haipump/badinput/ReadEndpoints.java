@@ -21,7 +21,7 @@ import org.haipump.support.Tokens;
 final class ReadEndpoints {
 
     /** What a query parameter holds, and so which values are bad. */
-    enum Kind { PAGE, SIZE, SCHEDULE_COUNT, UUID, INSTANT, ENUM, TEXT }
+    enum Kind { PAGE, SIZE, SCHEDULE_COUNT, FEED_CURSOR, FEED_LIMIT, UUID, INSTANT, ENUM, TEXT }
 
     record ReadEndpoint(String path, Supplier<String> token, Supplier<List<String>> pathIds, Map<String, Kind> query) {
     }
@@ -56,6 +56,8 @@ final class ReadEndpoints {
             new ReadEndpoint(Api.PARTNER_PUMP, HomePartner::token, () -> List.of(HomePartner.pump()), Map.of()),
             new ReadEndpoint(Api.PARTNER_FILLS, HomePartner::token, () -> List.of(HomePartner.pump()), paged(Map.of())),
             new ReadEndpoint(Api.PARTNER_FILL, HomePartner::token, ReadEndpoints::homeFill, Map.of()),
+            new ReadEndpoint(Api.PARTNER_EVENTS, HomePartner::token, List::of,
+                    Map.of("after", Kind.FEED_CURSOR, "limit", Kind.FEED_LIMIT)),
             new ReadEndpoint(Api.WORK_ORDERS, HomePartner::token, List::of, paged(Map.of("status", Kind.ENUM))),
             new ReadEndpoint(Api.WORK_ORDER, HomePartner::token, () -> HomePartner.workOrder().pathIds(), Map.of()));
 
@@ -145,6 +147,23 @@ final class ReadEndpoints {
                 values.put("2147483648", BAD);
                 values.put("six", BAD);
                 values.put("52", ACCEPTED);
+            }
+            case FEED_CURSOR -> {
+                values.put("yesterday", BAD);
+                values.put("-1", BAD);
+                values.put("1.5", BAD);
+                values.put("9999999999999999999", BAD);
+                values.put("' or '1'='1", BAD);
+                values.put("0", ACCEPTED);
+                values.put("999999999999999999", ACCEPTED);
+            }
+            case FEED_LIMIT -> {
+                values.put("0", BAD);
+                values.put("-1", BAD);
+                values.put("501", BAD);
+                values.put("2147483648", BAD);
+                values.put("ten", BAD);
+                values.put("500", ACCEPTED);
             }
             case UUID -> {
                 values.put("not-a-uuid", BAD);

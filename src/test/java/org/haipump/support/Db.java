@@ -35,7 +35,7 @@ public class Db {
                     "webhook_endpoint", "webhook_secret");
     private static final Set<String> TABLES = Set.of("patient", "pump", "fill", "appointment",
             "appointment_reschedule", "glycerol_hold", "chemotherapy_hold", "idempotency_record", "flag", "partner",
-            "patient_partner_assignment", "webhook_endpoint", "webhook_secret");
+            "patient_partner_assignment", "webhook_endpoint", "webhook_secret", "outbox_event");
     private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
 
     /** The rows of one pump a snapshot keeps whole: where they are and what they are called. */

@@ -89,6 +89,7 @@ class RoleMatrixTest {
                 new Operation("GET", "/api/v1/partner/pumps/" + ANY_ID + "/fills", PARTNER),
                 new Operation("GET", "/api/v1/partner/pumps/" + ANY_ID + "/fills/" + ANY_ID, PARTNER),
                 new Operation("POST", "/api/v1/partner/pumps/" + ANY_ID + "/fills", PARTNER),
+                new Operation("GET", "/api/v1/partner/events", PARTNER),
                 new Operation("GET", "/api/v1/partner/appointments", PARTNER),
                 new Operation("GET", "/api/v1/partner/appointments/" + ANY_ID, PARTNER),
                 new Operation("POST", "/api/v1/partner/appointments/" + ANY_ID + "/acceptance", PARTNER),
