@@ -23,7 +23,11 @@ public class WebhookUrlPolicy {
     private final boolean allowHttp;
 
     WebhookUrlPolicy(HaiConfig config) {
-        this.allowHttp = config.webhooks().allowHttp();
+        this(config.webhooks().allowHttp());
+    }
+
+    WebhookUrlPolicy(boolean allowHttp) {
+        this.allowHttp = allowHttp;
     }
 
     /** Passes a URL that may be registered; else 400 for a malformed one, 422 for one not allowed. */
