@@ -1,6 +1,7 @@
 package org.haipump.webhooks;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -22,10 +23,12 @@ public class WebhookUrlPolicy {
 
     private final boolean allowHttp;
 
+    @Inject
     WebhookUrlPolicy(HaiConfig config) {
         this(config.webhooks().allowHttp());
     }
 
+    /** For the rules' own tests, without the container. */
     WebhookUrlPolicy(boolean allowHttp) {
         this.allowHttp = allowHttp;
     }
