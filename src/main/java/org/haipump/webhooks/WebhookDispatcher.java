@@ -40,6 +40,7 @@ public class WebhookDispatcher {
     private static final Duration CLAIM_MARGIN = Duration.ofSeconds(5);
 
     private final WebhookDeliveries deliveries;
+    private final WebhookMetrics metrics;
     private final WebhookUrlPolicy urls;
     private final RetrySchedule retries;
     private final Duration attemptTimeout;
@@ -48,8 +49,10 @@ public class WebhookDispatcher {
     private final HttpClient http;
     private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_ENDPOINTS);
 
-    WebhookDispatcher(WebhookDeliveries deliveries, WebhookUrlPolicy urls, HaiConfig config, Clock clock) {
+    WebhookDispatcher(WebhookDeliveries deliveries, WebhookMetrics metrics, WebhookUrlPolicy urls, HaiConfig config,
+                      Clock clock) {
         this.deliveries = deliveries;
+        this.metrics = metrics;
         this.urls = urls;
         this.retries = new RetrySchedule(config.webhooks().retryInitialDelay(), config.webhooks().maxAge());
         this.attemptTimeout = config.webhooks().attemptTimeout();
@@ -127,6 +130,7 @@ public class WebhookDispatcher {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 deliveries.delivered(delivery, status, clock.instant());
+                metrics.delivered();
             } else {
                 failed(delivery, status, "HTTP " + status, clock.instant());
             }
@@ -147,6 +151,7 @@ public class WebhookDispatcher {
                     delivery.endpointId(), delivery.attempt(), error);
         }
         deliveries.failed(delivery, status, error, next, at);
+        metrics.failed(next == null);
     }
 
     void onShutdown(@Observes ShutdownEvent shutdown) {

@@ -56,6 +56,7 @@ final class ReadEndpoints {
             new ReadEndpoint(Api.PARTNER_PUMP, HomePartner::token, () -> List.of(HomePartner.pump()), Map.of()),
             new ReadEndpoint(Api.PARTNER_FILLS, HomePartner::token, () -> List.of(HomePartner.pump()), paged(Map.of())),
             new ReadEndpoint(Api.PARTNER_FILL, HomePartner::token, ReadEndpoints::homeFill, Map.of()),
+            new ReadEndpoint(Api.PARTNER_DELIVERIES, Tokens::admin, () -> List.of(Api.createPartner()), paged(Map.of())),
             new ReadEndpoint(Api.PARTNER_EVENTS, HomePartner::token, List::of,
                     Map.of("after", Kind.FEED_CURSOR, "limit", Kind.FEED_LIMIT)),
             new ReadEndpoint(Api.WORK_ORDERS, HomePartner::token, List::of, paged(Map.of("status", Kind.ENUM))),

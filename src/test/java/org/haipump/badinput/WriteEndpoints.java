@@ -73,7 +73,8 @@ final class WriteEndpoints {
             post(Api.WORK_ORDER_DECLINE, DeclineRequest.class, HomePartner::token,
                     () -> HomePartner.workOrder().body(Map.of("reason", "No nurse free that day"))),
             post(Api.WORK_ORDER_PROPOSAL, ProposalRequest.class, HomePartner::token, WriteEndpoints::proposal),
-            post(Api.PROPOSAL_ACCEPTANCE, null, Tokens::scheduler, WriteEndpoints::proposed));
+            post(Api.PROPOSAL_ACCEPTANCE, null, Tokens::scheduler, WriteEndpoints::proposed),
+            post(Api.REDELIVERY, null, Tokens::admin, WriteEndpoints::redelivery));
 
     private WriteEndpoints() {
     }
@@ -220,5 +221,14 @@ final class WriteEndpoints {
                 .body(proposal.body().toString()).post(Api.WORK_ORDER_PROPOSAL, proposal.pathIds().get(0))
                 .then().statusCode(200);
         return Target.at(proposal.pathIds().get(0)).watching(proposal.pumpIds().toArray(String[]::new));
+    }
+
+    /** The partner.assigned event of a new partner's new patient, to be sent again. */
+    private static Target redelivery() {
+        String partnerId = Api.createPartner();
+        Api.assignPartner(Api.registerPatient(), partnerId);
+        String eventId = RestAssured.given().auth().oauth2(Tokens.partner(UUID.fromString(partnerId)))
+                .get(Api.PARTNER_EVENTS).then().statusCode(200).extract().path("items[0].id");
+        return Target.at(partnerId, eventId);
     }
 }

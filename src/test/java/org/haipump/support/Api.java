@@ -68,6 +68,8 @@ public final class Api {
     public static final String PARTNER_REFILLS = "/api/v1/partner/refills";
     public static final String PARTNER_PUMP = "/api/v1/partner/pumps/{id}";
     public static final String PARTNER_EVENTS = "/api/v1/partner/events";
+    public static final String PARTNER_DELIVERIES = "/api/v1/partners/{id}/deliveries";
+    public static final String REDELIVERY = PARTNER_DELIVERIES + "/{eventId}/redelivery";
     public static final String WORK_ORDERS = "/api/v1/partner/appointments";
     public static final String WORK_ORDER = WORK_ORDERS + "/{id}";
     public static final String WORK_ORDER_ACCEPTANCE = WORK_ORDER + "/acceptance";

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.haipump.support.Api;
+import org.haipump.support.Metrics;
 import org.haipump.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,39 @@ class WebhookDeliveryTest {
         List<String> feed = as(Tokens.partner(UUID.fromString(partnerId))).get(Api.PARTNER_EVENTS)
                 .then().statusCode(200).extract().path("items.id");
         assertThat(receiver.attempts.stream().map(Attempt::id).distinct().toList()).isEqualTo(feed);
+
+        String deliveries = Api.PARTNER_DELIVERIES;
+        as(Tokens.admin()).get(deliveries, partnerId).then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(2))
+                .body("items.eventId", org.hamcrest.Matchers.equalTo(List.of(feed.get(1), feed.get(0))))
+                .body("items.status", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("DELIVERED")))
+                .body("items[1].attempts", org.hamcrest.Matchers.equalTo(3))
+                .body("items[1].lastStatusCode", org.hamcrest.Matchers.equalTo(204));
+
+        as(Tokens.admin()).post(Api.REDELIVERY, partnerId, feed.get(0)).then().statusCode(202)
+                .body("status", org.hamcrest.Matchers.equalTo("PENDING"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.attempts.size() == 5);
+        assertThat(receiver.attempts.get(4).id()).isEqualTo(feed.get(0));
+        assertThat(receiver.handed).hasSize(2);
+    }
+
+    @Test
+    void onlyThePartnersOwnEventsAreRedeliveredAndOnlyToAUrl() throws IOException {
+        Receiver receiver = new Receiver(0);
+        String partnerId = partnerReceivingAt(receiver);
+        Map<String, Object> withoutUrl = Api.partnerBody();
+        withoutUrl.remove("webhookUrl");
+        String other = as(Tokens.admin()).body(withoutUrl).post(Api.PARTNERS).then().statusCode(201).extract().path("id");
+        Api.assignPartner(Api.registerPatient(), other);
+        String othersEvent = as(Tokens.partner(UUID.fromString(other))).get(Api.PARTNER_EVENTS)
+                .then().statusCode(200).extract().path("items[0].id");
+        String redelivery = Api.REDELIVERY;
+
+        Api.notFound(as(Tokens.admin()).post(redelivery, partnerId, othersEvent));
+        Api.notFound(as(Tokens.admin()).post(redelivery, partnerId, "evt_nothing"));
+        Api.notFound(as(Tokens.admin()).post(redelivery, UUID.randomUUID(), othersEvent));
+        Api.conflict(as(Tokens.admin()).post(redelivery, other, othersEvent), "no-webhook-url");
+        Api.notFound(as(Tokens.admin()).get(Api.PARTNER_DELIVERIES, UUID.randomUUID()));
     }
 
     @Test
@@ -199,5 +233,12 @@ class WebhookDeliveryTest {
                 assertThat(row.getString("last_error")).isEqualTo("HTTP 500");
             }
         }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Metrics scraped = Metrics.scrape();
+            assertThat(scraped.value("hai_webhooks_dead_letters")).isGreaterThanOrEqualTo(1);
+            assertThat(scraped.sum("hai_webhooks_attempts_total", "outcome", "dead")).isGreaterThanOrEqualTo(1);
+            assertThat(scraped.sum("hai_webhooks_attempts_total", "outcome", "failed")).isGreaterThanOrEqualTo(1);
+            assertThat(scraped.value("hai_webhooks_oldest_undelivered_age_seconds")).isPositive();
+        });
     }
 }

@@ -81,6 +81,8 @@ class RoleMatrixTest {
                 new Operation("PUT", "/api/v1/partners/" + ANY_ID, ADMIN),
                 new Operation("PATCH", "/api/v1/partners/" + ANY_ID, ADMIN),
                 new Operation("POST", "/api/v1/partners/" + ANY_ID + "/secret-rotation", ADMIN),
+                new Operation("GET", "/api/v1/partners/" + ANY_ID + "/deliveries", ADMIN),
+                new Operation("POST", "/api/v1/partners/" + ANY_ID + "/deliveries/evt_x/redelivery", ADMIN),
                 new Operation("PUT", "/api/v1/patients/" + ANY_ID + "/partner", SCHEDULERS),
                 new Operation("DELETE", "/api/v1/patients/" + ANY_ID + "/partner", SCHEDULERS),
                 new Operation("GET", "/api/v1/patients/" + ANY_ID + "/partner-assignments", EVERY_CLINIC_ROLE),

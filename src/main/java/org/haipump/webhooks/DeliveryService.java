@@ -1,0 +1,91 @@
+package org.haipump.webhooks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.web.ItemsPage;
+import org.haipump.platform.web.PageRequest;
+
+/** What was sent to a partner's endpoint, and sending one event again. */
+@ApplicationScoped
+public class DeliveryService {
+
+    private static final String COLUMNS = """
+            o.id, o.type, o.occurred_at, d.status, d.attempts, d.last_attempt_at, d.last_status_code, d.last_error,
+            case when d.status = 'PENDING' then d.next_attempt_at end, d.delivered_at""";
+
+    private final EntityManager em;
+    private final WebhookEndpointRepository endpoints;
+    private final Clock clock;
+
+    DeliveryService(EntityManager em, WebhookEndpointRepository endpoints, Clock clock) {
+        this.em = em;
+        this.endpoints = endpoints;
+        this.clock = clock;
+    }
+
+    /** The partner's deliveries, newest event first. */
+    @Transactional
+    public ItemsPage<DeliveryResponse> ofPartner(UUID partnerId, PageRequest page) {
+        UUID endpointId = endpointOf(partnerId).id;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + """
+                         from webhook_delivery d join outbox_event o on o.seq = d.event_seq
+                        where d.endpoint_id = :endpoint order by d.event_seq desc""")
+                .setParameter("endpoint", endpointId)
+                .setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        long total = ((Number) em.createNativeQuery("select count(*) from webhook_delivery where endpoint_id = :endpoint")
+                .setParameter("endpoint", endpointId).getSingleResult()).longValue();
+        return new ItemsPage<>(rows.stream().map(DeliveryService::response).toList(), page.page, page.size, total);
+    }
+
+    /**
+     * Sends the partner's event again, now, whatever became of it before: it goes ahead of the
+     * endpoint's other undelivered events, being older. An event of the partner's that was never
+     * queued (the partner had no URL then) is queued now.
+     */
+    @Transactional
+    public DeliveryResponse redeliver(UUID partnerId, String eventId) {
+        WebhookEndpointEntity endpoint = endpointOf(partnerId);
+        if (endpoint.url == null) {
+            throw ProblemException.conflict("no-webhook-url",
+                    "The partner has no webhook URL to deliver to; its events are in its feed.");
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> event = em.createNativeQuery(
+                        "select seq from outbox_event where id = :id and partner_id = :partner")
+                .setParameter("id", eventId).setParameter("partner", partnerId).getResultList();
+        if (event.isEmpty()) {
+            throw ProblemException.notFound("event of this partner", eventId);
+        }
+        Instant now = clock.instant();
+        em.createNativeQuery("""
+                        insert into webhook_delivery (endpoint_id, event_seq, status, next_attempt_at)
+                        values (:endpoint, :seq, 'PENDING', :now)
+                        on conflict (endpoint_id, event_seq) do update
+                        set status = 'PENDING', next_attempt_at = :now, claimed_until = null, delivered_at = null""")
+                .setParameter("endpoint", endpoint.id).setParameter("seq", event.get(0).longValue())
+                .setParameter("now", now).executeUpdate();
+        Object[] row = (Object[]) em.createNativeQuery("select " + COLUMNS + """
+                         from webhook_delivery d join outbox_event o on o.seq = d.event_seq
+                        where d.endpoint_id = :endpoint and d.event_seq = :seq""")
+                .setParameter("endpoint", endpoint.id).setParameter("seq", event.get(0).longValue())
+                .getSingleResult();
+        return response(row);
+    }
+
+    private WebhookEndpointEntity endpointOf(UUID partnerId) {
+        return endpoints.ofPartner(partnerId).orElseThrow(() -> ProblemException.notFound("partner", partnerId));
+    }
+
+    private static DeliveryResponse response(Object[] r) {
+        return new DeliveryResponse((String) r[0], (String) r[1], (Instant) r[2], (String) r[3],
+                ((Number) r[4]).intValue(), (Instant) r[5], r[6] == null ? null : ((Number) r[6]).intValue(),
+                (String) r[7], (Instant) r[8], (Instant) r[9]);
+    }
+}
