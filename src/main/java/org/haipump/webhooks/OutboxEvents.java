@@ -2,7 +2,6 @@ package org.haipump.webhooks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,8 +22,8 @@ import org.haipump.partners.PartnerUnassigned;
 import org.haipump.pumps.PumpRemoved;
 
 /**
- * Turns the service's domain events into the events of the catalogue, written to the outbox as the
- * changing transaction commits (before completion: a rolled-back transaction writes none). Each
+ * Turns the service's domain events into the events of the catalogue, inside the changing
+ * transaction; the outbox writes them when it commits, and a rolled-back one writes none. Each
  * carries ids, drugs, times and states, never a name, an MRN or a birth date: a receiver fetches
  * the details it needs through the API, where the access is checked and audited.
  */
@@ -37,7 +36,7 @@ public class OutboxEvents {
         this.outbox = outbox;
     }
 
-    void onFlagRaised(@Observes(during = TransactionPhase.BEFORE_COMPLETION) FlagRaised e) {
+    void onFlagRaised(@Observes FlagRaised e) {
         EventType type = switch (e.kind()) {
             case REFILL_OVERDUE -> e.level() == FlagLevel.CRITICAL ? EventType.REFILL_CRITICAL : EventType.REFILL_OVERDUE;
             case FLOW_DEVIATION, NO_FLOW, PATENCY_REVIEW -> EventType.FLAG_RAISED;
@@ -50,20 +49,20 @@ public class OutboxEvents {
         }
     }
 
-    void onFlagEscalated(@Observes(during = TransactionPhase.BEFORE_COMPLETION) FlagEscalated e) {
+    void onFlagEscalated(@Observes FlagEscalated e) {
         outbox.append(EventType.REFILL_CRITICAL, e.at(), e.patientId(), null, data("flagId", e.flagId(),
                 "pumpId", e.pumpId(), "patientId", e.patientId(), "kind", FlagKind.REFILL_OVERDUE,
                 "level", FlagLevel.CRITICAL));
     }
 
-    void onFlagResolved(@Observes(during = TransactionPhase.BEFORE_COMPLETION) FlagResolved e) {
+    void onFlagResolved(@Observes FlagResolved e) {
         if (e.kind() == FlagKind.REFILL_OVERDUE) {
             outbox.append(EventType.REFILL_RESOLVED, e.at(), e.patientId(), null, data("flagId", e.flagId(),
                     "pumpId", e.pumpId(), "patientId", e.patientId(), "resolution", e.resolution()));
         }
     }
 
-    void onFillRecorded(@Observes(during = TransactionPhase.BEFORE_COMPLETION) FillRecorded e) {
+    void onFillRecorded(@Observes FillRecorded e) {
         outbox.append(EventType.FILL_RECORDED, e.recordedAt(), e.patientId(), null, data("fillId", e.fillId(),
                 "pumpId", e.pumpId(), "patientId", e.patientId(), "performedAt", e.performedAt(),
                 "location", e.location(),
@@ -72,28 +71,28 @@ public class OutboxEvents {
                 "nextDrug", e.nextRefill() == null ? null : e.nextRefill().drug()));
     }
 
-    void onBooked(@Observes(during = TransactionPhase.BEFORE_COMPLETION) AppointmentBooked e) {
+    void onBooked(@Observes AppointmentBooked e) {
         outbox.append(EventType.APPOINTMENT_BOOKED, e.at(), e.patientId(), null, appointment(e.appointmentId(),
                 e.pumpId(), e.patientId(), "startsAt", e.startsAt(), "urgent", e.urgent()));
     }
 
-    void onRescheduled(@Observes(during = TransactionPhase.BEFORE_COMPLETION) AppointmentRescheduled e) {
+    void onRescheduled(@Observes AppointmentRescheduled e) {
         outbox.append(EventType.APPOINTMENT_RESCHEDULED, e.at(), e.patientId(), null, appointment(e.appointmentId(),
                 e.pumpId(), e.patientId(), "previousStartsAt", e.previousStartsAt(), "startsAt", e.startsAt(),
                 "urgent", e.urgent()));
     }
 
-    void onCancelled(@Observes(during = TransactionPhase.BEFORE_COMPLETION) AppointmentCancelled e) {
+    void onCancelled(@Observes AppointmentCancelled e) {
         outbox.append(EventType.APPOINTMENT_CANCELLED, e.at(), e.patientId(), null,
                 appointment(e.appointmentId(), e.pumpId(), e.patientId()));
     }
 
-    void onMissed(@Observes(during = TransactionPhase.BEFORE_COMPLETION) AppointmentMissed e) {
+    void onMissed(@Observes AppointmentMissed e) {
         outbox.append(EventType.APPOINTMENT_MISSED, e.at(), e.patientId(), null,
                 appointment(e.appointmentId(), e.pumpId(), e.patientId()));
     }
 
-    void onWorkOrderAnswered(@Observes(during = TransactionPhase.BEFORE_COMPLETION) WorkOrderAnswered e) {
+    void onWorkOrderAnswered(@Observes WorkOrderAnswered e) {
         EventType type = switch (e.status()) {
             case ACCEPTED -> EventType.APPOINTMENT_ACCEPTED;
             case DECLINED -> EventType.APPOINTMENT_DECLINED;
@@ -106,18 +105,18 @@ public class OutboxEvents {
                 "proposedStartsAt", e.proposedStartsAt()));
     }
 
-    void onPumpRemoved(@Observes(during = TransactionPhase.BEFORE_COMPLETION) PumpRemoved e) {
+    void onPumpRemoved(@Observes PumpRemoved e) {
         outbox.append(EventType.PUMP_REMOVED, e.at(), e.patientId(), null,
                 data("pumpId", e.pumpId(), "patientId", e.patientId()));
     }
 
-    void onAssigned(@Observes(during = TransactionPhase.BEFORE_COMPLETION) PartnerAssigned e) {
+    void onAssigned(@Observes PartnerAssigned e) {
         outbox.append(EventType.PARTNER_ASSIGNED, e.at(), e.patientId(), e.partnerId(),
                 data("patientId", e.patientId(), "partnerId", e.partnerId()));
     }
 
     /** Told to the partner that lost the patient: its last event about them. */
-    void onUnassigned(@Observes(during = TransactionPhase.BEFORE_COMPLETION) PartnerUnassigned e) {
+    void onUnassigned(@Observes PartnerUnassigned e) {
         outbox.append(EventType.PARTNER_UNASSIGNED, e.at(), e.patientId(), e.partnerId(),
                 data("patientId", e.patientId(), "partnerId", e.partnerId()));
     }
