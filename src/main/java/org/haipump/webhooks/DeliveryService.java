@@ -2,6 +2,7 @@ package org.haipump.webhooks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,9 +35,7 @@ public class DeliveryService {
     public ItemsPage<DeliveryResponse> ofPartner(UUID partnerId, PageRequest page) {
         UUID endpointId = endpointOf(partnerId).id;
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + """
-                         from webhook_delivery d join outbox_event o on o.seq = d.event_seq
-                        where d.endpoint_id = :endpoint order by d.event_seq desc""")
+        List<Object[]> rows = deliveries("d.endpoint_id = :endpoint order by d.event_seq desc")
                 .setParameter("endpoint", endpointId)
                 .setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
         long total = ((Number) em.createNativeQuery("select count(*) from webhook_delivery where endpoint_id = :endpoint")
@@ -71,12 +70,15 @@ public class DeliveryService {
                         set status = 'PENDING', next_attempt_at = :now, claimed_until = null, delivered_at = null""")
                 .setParameter("endpoint", endpoint.id).setParameter("seq", event.get(0).longValue())
                 .setParameter("now", now).executeUpdate();
-        Object[] row = (Object[]) em.createNativeQuery("select " + COLUMNS + """
-                         from webhook_delivery d join outbox_event o on o.seq = d.event_seq
-                        where d.endpoint_id = :endpoint and d.event_seq = :seq""")
+        Object[] row = (Object[]) deliveries("d.endpoint_id = :endpoint and d.event_seq = :seq")
                 .setParameter("endpoint", endpoint.id).setParameter("seq", event.get(0).longValue())
                 .getSingleResult();
         return response(row);
+    }
+
+    private Query deliveries(String where) {
+        return em.createNativeQuery("select " + COLUMNS
+                + " from webhook_delivery d join outbox_event o on o.seq = d.event_seq where " + where);
     }
 
     private WebhookEndpointEntity endpointOf(UUID partnerId) {

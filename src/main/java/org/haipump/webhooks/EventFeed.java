@@ -1,14 +1,11 @@
 package org.haipump.webhooks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.haipump.partners.PartnerScope;
@@ -22,8 +19,6 @@ import org.haipump.platform.problem.ProblemException;
 @ApplicationScoped
 public class EventFeed {
 
-    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
-    };
     private static final Pattern CURSOR = Pattern.compile("[0-9]{1,18}");
 
     private final EntityManager em;
@@ -58,11 +53,6 @@ public class EventFeed {
     }
 
     private FeedEvent event(Object[] row) {
-        try {
-            return new FeedEvent((String) row[1], (String) row[2], (Instant) row[3], json.readValue((String) row[5], DATA),
-                    (UUID) row[4]);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An outbox row holds no JSON", e);
-        }
+        return FeedEvent.of(json, (String) row[1], (String) row[2], (Instant) row[3], (String) row[5], (UUID) row[4]);
     }
 }

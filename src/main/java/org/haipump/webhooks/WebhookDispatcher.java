@@ -1,5 +1,6 @@
 package org.haipump.webhooks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,11 +47,13 @@ public class WebhookDispatcher {
     private final Duration attemptTimeout;
     private final Duration round;
     private final Clock clock;
+    private final ObjectMapper json;
     private final HttpClient http;
     private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_ENDPOINTS);
 
     WebhookDispatcher(WebhookDeliveries deliveries, WebhookMetrics metrics, WebhookUrlPolicy urls, HaiConfig config,
-                      Clock clock) {
+                      Clock clock, ObjectMapper json) {
+        this.json = json;
         this.deliveries = deliveries;
         this.metrics = metrics;
         this.urls = urls;
@@ -103,8 +106,8 @@ public class WebhookDispatcher {
 
     private void send(WebhookDeliveries.Claimed delivery) {
         Instant now = clock.instant();
-        String body = "{\"id\":\"%s\",\"type\":\"%s\",\"occurredAt\":\"%s\",\"data\":%s}".formatted(
-                delivery.eventId(), delivery.type(), delivery.occurredAt(), delivery.data());
+        String body = FeedEvent.of(json, delivery.eventId(), delivery.type(), delivery.occurredAt(), delivery.data(),
+                null).body(json);
         URI uri;
         try {
             uri = URI.create(delivery.url());
