@@ -52,11 +52,7 @@ public class WorkOrders {
         for (AppointmentEntity appointment : appointments.list(
                 "patientId = ?1 and status = ?2 and partnerId = ?3", unassigned.patientId(),
                 AppointmentStatus.BOOKED, unassigned.partnerId())) {
-            appointment.partnerId = null;
-            appointment.workOrderStatus = null;
-            appointment.workOrderUpdatedAt = unassigned.at();
-            appointment.declineReason = null;
-            appointment.proposedStartsAt = null;
+            workOrder(appointment, null, null, unassigned.at());
         }
     }
 
@@ -65,9 +61,15 @@ public class WorkOrders {
                 AppointmentStatus.BOOKED, RefillLocation.HOME);
     }
 
+    /** A work order for the partner, waiting for its answer. */
     private static void order(AppointmentEntity appointment, UUID partnerId, Instant now) {
+        workOrder(appointment, partnerId, WorkOrderStatus.PENDING, now);
+    }
+
+    /** The visit becomes the partner's work order in this state, or no work order (both null); earlier answers go. */
+    private static void workOrder(AppointmentEntity appointment, UUID partnerId, WorkOrderStatus status, Instant now) {
         appointment.partnerId = partnerId;
-        appointment.workOrderStatus = WorkOrderStatus.PENDING;
+        appointment.workOrderStatus = status;
         appointment.workOrderUpdatedAt = now;
         appointment.declineReason = null;
         appointment.proposedStartsAt = null;
