@@ -4,9 +4,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import org.haipump.platform.cluster.ClusterNode;
 import org.jboss.logging.Logger;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
 
 /**
  * The Quartz trigger of the overdue scan. Its identity is the job key shared by every node of the
@@ -22,19 +21,19 @@ public class OverdueScanJob {
 
     private final OverdueScan scan;
     private final OverdueScanRuns runs;
-    private final Scheduler quartz;
+    private final ClusterNode node;
 
-    OverdueScanJob(OverdueScan scan, OverdueScanRuns runs, Scheduler quartz) {
+    OverdueScanJob(OverdueScan scan, OverdueScanRuns runs, ClusterNode node) {
         this.scan = scan;
         this.runs = runs;
-        this.quartz = quartz;
+        this.node = node;
     }
 
     @Scheduled(identity = IDENTITY, every = "${hai.overdue-scan.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run(ScheduledExecution execution) {
         Instant scheduledFor = execution.getScheduledFireTime();
-        String node = node();
+        String node = this.node.name();
         try {
             if (!runs.claim(scheduledFor, node)) {
                 LOG.infof("Overdue scan firing scheduled for %s already ran on another node; skipped", scheduledFor);
@@ -52,14 +51,6 @@ public class OverdueScanJob {
         } catch (RuntimeException e) {
             LOG.warnf("Overdue scan firing scheduled for %s ran but could not be recorded (%s)",
                     scheduledFor, e.getClass().getName());
-        }
-    }
-
-    private String node() {
-        try {
-            return quartz.getSchedulerInstanceId();
-        } catch (SchedulerException e) {
-            return "unknown";
         }
     }
 }

@@ -54,7 +54,7 @@ public class Outbox {
             )
             insert into webhook_delivery (endpoint_id, event_seq, status, next_attempt_at)
             select w.id, event.seq, 'PENDING', event.occurred_at from event
-            join webhook_endpoint w on w.url is not null
+            join webhook_endpoint w on w.url is not null and w.removed_at is null
                  and (w.partner_id = event.partner_id or (w.partner_id is null and event.type = any (w.event_types)))""";
 
     /** One event waiting for its transaction to commit. */

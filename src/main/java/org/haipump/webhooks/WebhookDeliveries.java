@@ -33,10 +33,10 @@ class WebhookDeliveries {
                 for update of d skip locked
             )
             update webhook_delivery d
-            set claimed_until = :claimedUntil, attempts = d.attempts + 1, last_attempt_at = :now
+            set claimed_until = :claimedUntil, claimed_by = :node, attempts = d.attempts + 1, last_attempt_at = :now
             from due, webhook_endpoint e, outbox_event o
             where d.endpoint_id = due.endpoint_id and d.event_seq = due.event_seq
-              and e.id = d.endpoint_id and o.seq = d.event_seq
+              and e.id = d.endpoint_id and e.url is not null and e.removed_at is null and o.seq = d.event_seq
             returning d.endpoint_id, d.event_seq, d.attempts, e.url, o.id, o.type, o.occurred_at, cast(o.data as text)
             """;
 
@@ -47,9 +47,10 @@ class WebhookDeliveries {
     }
 
     @SuppressWarnings("unchecked")
-    List<Claimed> claim(Instant now, Duration hold) {
+    List<Claimed> claim(Instant now, Duration hold, String node) {
         return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) em.createNativeQuery(CLAIM)
-                .setParameter("now", now).setParameter("claimedUntil", now.plus(hold)).getResultList())
+                .setParameter("now", now).setParameter("claimedUntil", now.plus(hold)).setParameter("node", node)
+                .getResultList())
                 .stream()
                 .map(r -> new Claimed((UUID) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).intValue(),
                         (String) r[3], (String) r[4], (String) r[5], (Instant) r[6], (String) r[7]))
@@ -82,7 +83,7 @@ class WebhookDeliveries {
 
     private void settle(Claimed delivery, String changes, int statusCode, String error, Instant at) {
         QuarkusTransaction.requiringNew().run(() -> {
-            var update = em.createNativeQuery("update webhook_delivery set claimed_until = null, " + changes
+            var update = em.createNativeQuery("update webhook_delivery set claimed_until = null, claimed_by = null, " + changes
                             + " where endpoint_id = :endpoint and event_seq = :seq and status = 'PENDING'")
                     .setParameter("endpoint", delivery.endpointId())
                     .setParameter("seq", delivery.eventSeq())

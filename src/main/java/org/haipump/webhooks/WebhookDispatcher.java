@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import org.haipump.platform.cluster.ClusterNode;
 import org.haipump.platform.config.HaiConfig;
 import org.jboss.logging.Logger;
 
@@ -41,6 +42,7 @@ public class WebhookDispatcher {
     private static final Duration CLAIM_MARGIN = Duration.ofSeconds(5);
 
     private final WebhookDeliveries deliveries;
+    private final ClusterNode node;
     private final WebhookMetrics metrics;
     private final WebhookUrlPolicy urls;
     private final RetrySchedule retries;
@@ -51,10 +53,11 @@ public class WebhookDispatcher {
     private final HttpClient http;
     private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_ENDPOINTS);
 
-    WebhookDispatcher(WebhookDeliveries deliveries, WebhookMetrics metrics, WebhookUrlPolicy urls, HaiConfig config,
-                      Clock clock, ObjectMapper json) {
+    WebhookDispatcher(WebhookDeliveries deliveries, ClusterNode node, WebhookMetrics metrics, WebhookUrlPolicy urls,
+                      HaiConfig config, Clock clock, ObjectMapper json) {
         this.json = json;
         this.deliveries = deliveries;
+        this.node = node;
         this.metrics = metrics;
         this.urls = urls;
         this.retries = new RetrySchedule(config.webhooks().retryInitialDelay(), config.webhooks().maxAge());
@@ -81,7 +84,7 @@ public class WebhookDispatcher {
         int attempts = 0;
         while (clock.instant().isBefore(until)) {
             List<WebhookDeliveries.Claimed> claimed = deliveries.claim(clock.instant(),
-                    attemptTimeout.plus(CLAIM_MARGIN));
+                    attemptTimeout.plus(CLAIM_MARGIN), node.name());
             if (claimed.isEmpty()) {
                 break;
             }
