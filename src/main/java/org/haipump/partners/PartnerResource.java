@@ -33,6 +33,7 @@ import org.haipump.platform.web.IfMatch;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.haipump.platform.web.Versioned;
+import org.haipump.webhooks.SecretRotationResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/partners")

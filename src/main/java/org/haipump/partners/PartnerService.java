@@ -12,10 +12,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,10 +24,10 @@ import org.haipump.platform.web.IfMatch;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.haipump.platform.web.Versioned;
+import org.haipump.webhooks.DeliveryService;
+import org.haipump.webhooks.SecretRotationResponse;
 import org.haipump.webhooks.WebhookEndpointEntity;
 import org.haipump.webhooks.WebhookEndpointRepository;
-import org.haipump.webhooks.WebhookSecretEntity;
-import org.haipump.webhooks.WebhookSecretRepository;
 import org.haipump.webhooks.WebhookSecrets;
 import org.haipump.webhooks.WebhookUrlPolicy;
 
@@ -41,7 +39,7 @@ public class PartnerService {
 
     private final PartnerRepository partners;
     private final WebhookEndpointRepository endpoints;
-    private final WebhookSecretRepository secretRows;
+    private final DeliveryService deliveries;
     private final WebhookSecrets secrets;
     private final WebhookUrlPolicy urlPolicy;
     private final CurrentActor actor;
@@ -49,12 +47,12 @@ public class PartnerService {
     private final Validator validator;
     private final Clock clock;
 
-    PartnerService(PartnerRepository partners, WebhookEndpointRepository endpoints, WebhookSecretRepository secretRows,
+    PartnerService(PartnerRepository partners, WebhookEndpointRepository endpoints, DeliveryService deliveries,
                    WebhookSecrets secrets, WebhookUrlPolicy urlPolicy, CurrentActor actor, ObjectMapper json,
                    Validator validator, Clock clock) {
         this.partners = partners;
         this.endpoints = endpoints;
-        this.secretRows = secretRows;
+        this.deliveries = deliveries;
         this.secrets = secrets;
         this.urlPolicy = urlPolicy;
         this.actor = actor;
@@ -147,12 +145,7 @@ public class PartnerService {
     public SecretRotationResponse rotateSecret(UUID id) {
         PartnerEntity partner = partners.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("partner", id));
-        WebhookEndpointEntity endpoint = endpoint(partner);
-        List<WebhookSecretEntity> previous = secretRows.signing(endpoint.id, clock.instant());
-        String secret = secrets.issue(endpoint.id);
-        Instant previousExpire = previous.stream().map(s -> s.expiresAt).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
-        return new SecretRotationResponse(secret, previousExpire);
+        return secrets.rotate(endpoint(partner).id);
     }
 
     /** The partner, or a 404 problem. */
@@ -168,7 +161,11 @@ public class PartnerService {
         ifMatch.check(partner.version);
         WebhookEndpointEntity endpoint = endpoint(partner);
         if (webhookUrl != null) {
+            String before = endpoint.url;
             endpoint.url = allowedUrl(webhookUrl.orElse(null));
+            if (before != null && endpoint.url == null) {
+                deliveries.cancelPending(endpoint.id, "the webhook URL was removed");
+            }
         }
         if (name != null) {
             partner.name = name.strip();

@@ -1,5 +1,7 @@
 package org.haipump.webhooks;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The event catalogue (docs/partners.md): what a partner's feed and webhooks carry. */
 public enum EventType {
     REFILL_OVERDUE("refill.overdue"),
@@ -24,8 +26,25 @@ public enum EventType {
         this.wireName = wireName;
     }
 
-    /** The {@code type} of the event's body, e.g. {@code refill.overdue}. */
+    /** The {@code type} of the event's body, e.g. {@code refill.overdue}; also how the API writes and reads it. */
+    @JsonValue
     public String wireName() {
+        return wireName;
+    }
+
+    /** The type whose {@link #wireName()} this is. */
+    static EventType ofWireName(String wireName) {
+        for (EventType type : values()) {
+            if (type.wireName.equals(wireName)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown event type " + wireName);
+    }
+
+    /** As the API writes it, so that a refusal of an unknown type lists the names to use. */
+    @Override
+    public String toString() {
         return wireName;
     }
 }

@@ -43,6 +43,6 @@ public class PartnerDeliveryResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeliveryResponse.class)))
     public RestResponse<DeliveryResponse> redeliver(@PathParam("id") UUID partnerId,
             @PathParam("eventId") String eventId) {
-        return RestResponse.accepted(service.redeliver(partnerId, eventId));
+        return RestResponse.accepted(service.redeliverToPartner(partnerId, eventId));
     }
 }

@@ -40,6 +40,17 @@ public class WebhookEndpointEntity {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    /** When a clinic-wide endpoint was last changed. */
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** A removed clinic-wide endpoint receives nothing more; its deliveries stay as history. */
+    @Column(name = "removed_at")
+    public Instant removedAt;
+
+    @Column(name = "removed_by")
+    public String removedBy;
+
     @Version
     public long version;
 }

@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.haipump.platform.config.HaiConfig;
 
@@ -49,6 +52,19 @@ public class WebhookSecrets {
         secret.createdAt = now;
         secrets.persist(secret);
         return secret.secret;
+    }
+
+    /**
+     * A new secret for the endpoint, shown once, and until when the ones before it keep signing.
+     * The caller holds the endpoint's owner row locked, so that two rotations run one after the other.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public SecretRotationResponse rotate(UUID endpointId) {
+        List<WebhookSecretEntity> previous = secrets.signing(endpointId, clock.instant());
+        String secret = issue(endpointId);
+        Instant previousExpire = previous.stream().map(s -> s.expiresAt).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return new SecretRotationResponse(secret, previousExpire);
     }
 
     static String newSecret() {

@@ -244,8 +244,12 @@ final class BadRequests {
 
     private static void enumCases(Field f, List<BadRequest> cases) {
         cases.add(string(f, "an unknown value", "NOT_A_VALUE", BAD));
-        cases.add(field(f, "its value in lower case", BAD,
-                valid -> json(NODES.textNode(valid.asText().toLowerCase(Locale.ROOT)))));
+        // Lower case for constants such as CHEMOTHERAPY, upper case for event types such as refill.overdue.
+        cases.add(field(f, "its value in another case", BAD, valid -> {
+            String value = valid.asText();
+            String lower = value.toLowerCase(Locale.ROOT);
+            return json(NODES.textNode(value.equals(lower) ? value.toUpperCase(Locale.ROOT) : lower));
+        }));
         // Accepted like the blanks the services strip from text: the value is still unambiguous.
         cases.add(field(f, "its value with blanks around it", ACCEPTED,
                 valid -> json(NODES.textNode(" " + valid.asText() + " "))));

@@ -31,6 +31,7 @@ import org.haipump.pumps.RemovalRequest;
 import org.haipump.pumps.TherapyModeRequest;
 import org.haipump.support.Api;
 import org.haipump.support.Tokens;
+import org.haipump.webhooks.WebhookEndpointRequest;
 
 /**
  * Every POST and PUT of the API, one line each. To bring a new write endpoint under the bad-input
@@ -41,6 +42,7 @@ import org.haipump.support.Tokens;
 final class WriteEndpoints {
 
     static final String ACKNOWLEDGEMENT = Api.FLAGS + "/{id}/acknowledgement";
+    private static final String PAGING = "https://paging.clinic.test/hai";
 
     static final List<WriteEndpoint> ALL = List.of(
             post(Api.PATIENTS, RegisterPatientRequest.class, Tokens::scheduler,
@@ -74,7 +76,13 @@ final class WriteEndpoints {
                     () -> HomePartner.workOrder().body(Map.of("reason", "No nurse free that day"))),
             post(Api.WORK_ORDER_PROPOSAL, ProposalRequest.class, HomePartner::token, WriteEndpoints::proposal),
             post(Api.PROPOSAL_ACCEPTANCE, null, Tokens::scheduler, WriteEndpoints::proposed),
-            post(Api.REDELIVERY, null, Tokens::admin, WriteEndpoints::redelivery));
+            post(Api.REDELIVERY, null, Tokens::admin, WriteEndpoints::redelivery),
+            post(Api.WEBHOOK_ENDPOINTS, WebhookEndpointRequest.class, Tokens::admin,
+                    () -> Target.of(Api.webhookEndpointBody(PAGING, "refill.critical", "flag.raised"))),
+            put(Api.WEBHOOK_ENDPOINT, WebhookEndpointRequest.class, Tokens::admin,
+                    () -> Target.at(Api.createWebhookEndpoint()).body(Api.webhookEndpointBody(PAGING, "pump.removed"))),
+            post(Api.ENDPOINT_SECRET_ROTATION, null, Tokens::admin, () -> Target.at(Api.createWebhookEndpoint())),
+            post(Api.ENDPOINT_REDELIVERY, null, Tokens::admin, WriteEndpoints::endpointRedelivery));
 
     private WriteEndpoints() {
     }
@@ -226,9 +234,21 @@ final class WriteEndpoints {
     /** The partner.assigned event of a new partner's new patient, to be sent again. */
     private static Target redelivery() {
         String partnerId = Api.createPartner();
+        return Target.at(partnerId, assignmentEvent(partnerId));
+    }
+
+    /** A clinic-wide endpoint for assignments, and the event of one that happened after it was registered. */
+    private static Target endpointRedelivery() {
+        String endpointId = RestAssured.given().auth().oauth2(Tokens.admin()).contentType("application/json")
+                .body(Api.webhookEndpointBody(PAGING, "partner.assigned")).post(Api.WEBHOOK_ENDPOINTS)
+                .then().statusCode(201).extract().path("id");
+        return Target.at(endpointId, assignmentEvent(Api.createPartner()));
+    }
+
+    /** The partner is assigned a new patient: the id of that event, from the partner's feed. */
+    private static String assignmentEvent(String partnerId) {
         Api.assignPartner(Api.registerPatient(), partnerId);
-        String eventId = RestAssured.given().auth().oauth2(Tokens.partner(UUID.fromString(partnerId)))
+        return RestAssured.given().auth().oauth2(Tokens.partner(UUID.fromString(partnerId)))
                 .get(Api.PARTNER_EVENTS).then().statusCode(200).extract().path("items[0].id");
-        return Target.at(partnerId, eventId);
     }
 }

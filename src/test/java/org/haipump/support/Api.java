@@ -70,6 +70,11 @@ public final class Api {
     public static final String PARTNER_EVENTS = "/api/v1/partner/events";
     public static final String PARTNER_DELIVERIES = "/api/v1/partners/{id}/deliveries";
     public static final String REDELIVERY = PARTNER_DELIVERIES + "/{eventId}/redelivery";
+    public static final String WEBHOOK_ENDPOINTS = "/api/v1/webhook-endpoints";
+    public static final String WEBHOOK_ENDPOINT = WEBHOOK_ENDPOINTS + "/{id}";
+    public static final String ENDPOINT_SECRET_ROTATION = WEBHOOK_ENDPOINT + "/secret-rotation";
+    public static final String ENDPOINT_DELIVERIES = WEBHOOK_ENDPOINT + "/deliveries";
+    public static final String ENDPOINT_REDELIVERY = ENDPOINT_DELIVERIES + "/{eventId}/redelivery";
     public static final String WORK_ORDERS = "/api/v1/partner/appointments";
     public static final String WORK_ORDER = WORK_ORDERS + "/{id}";
     public static final String WORK_ORDER_ACCEPTANCE = WORK_ORDER + "/acceptance";
@@ -547,6 +552,21 @@ public final class Api {
     /** A new partner, registered by an administrator. */
     public static String createPartner() {
         return as(Tokens.admin()).body(partnerBody()).post(PARTNERS).then().statusCode(201).extract().path("id");
+    }
+
+    /** A clinic-wide endpoint body the service accepts; mutable, so that a test can break one field. */
+    public static Map<String, Object> webhookEndpointBody(String url, String... eventTypes) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("url", url);
+        body.put("eventTypes", List.of(eventTypes));
+        body.put("description", "On-call paging");
+        return body;
+    }
+
+    /** A new clinic-wide endpoint for late refills, registered by an administrator. */
+    public static String createWebhookEndpoint() {
+        return as(Tokens.admin()).body(webhookEndpointBody("https://paging.clinic.test/hai", "refill.critical"))
+                .post(WEBHOOK_ENDPOINTS).then().statusCode(201).extract().path("id");
     }
 
     /** The patient is refilled at home by the partner from now on. */

@@ -35,7 +35,7 @@ public class Db {
                     "webhook_endpoint", "webhook_secret");
     private static final Set<String> TABLES = Set.of("patient", "pump", "fill", "appointment",
             "appointment_reschedule", "glycerol_hold", "chemotherapy_hold", "idempotency_record", "flag", "partner",
-            "patient_partner_assignment", "webhook_endpoint", "webhook_secret", "outbox_event");
+            "patient_partner_assignment", "webhook_endpoint", "webhook_secret", "outbox_event", "webhook_delivery");
     private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
 
     /** The rows of one pump a snapshot keeps whole: where they are and what they are called. */
@@ -66,6 +66,25 @@ public class Db {
             throw new IllegalArgumentException("Not a column name: " + column);
         }
         return queryLong("select count(*) from " + table(table) + " where " + column + " = ?", UUID.fromString(id));
+    }
+
+    /** The first column of each row a query answers, as text; parameters are bound in order. */
+    public List<String> strings(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<String> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(rows.getString(1));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     /** The table's rows whose {@code column} holds the id, each as column name to value, in id order. */

@@ -5,32 +5,20 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.haipump.support.Api.as;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.haipump.support.Api;
+import org.haipump.webhooks.WebhookReceiver.Attempt;
 import org.haipump.support.Metrics;
 import org.haipump.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -47,88 +35,31 @@ class WebhookDeliveryTest {
     @Inject
     AgroalDataSource dataSource;
 
-    private final List<HttpServer> servers = new ArrayList<>();
+    private final List<WebhookReceiver> receivers = new ArrayList<>();
 
-    /** One attempt as the receiver saw it. */
-    private record Attempt(String id, String timestamp, String signature, String body, boolean validSignature) {
-    }
-
-    /**
-     * A partner's system: it checks each request's signature, answers 500 to its first
-     * {@code failures} requests (the first after it had handled the event, as a crash before the
-     * answer would), and hands each event to the application above it once, by {@code webhook-id}.
-     */
-    private final class Receiver {
-
-        final List<Attempt> attempts = new CopyOnWriteArrayList<>();
-        final List<String> handed = new CopyOnWriteArrayList<>();
-        private final Set<String> seen = ConcurrentHashMap.newKeySet();
-        private final AtomicInteger failuresLeft;
-        private volatile String secret;
-        final String url;
-
-        Receiver(int failures) throws IOException {
-            this.failuresLeft = new AtomicInteger(failures);
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/hooks", this::handle);
-            server.start();
-            servers.add(server);
-            url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
-            String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-            boolean valid = secret != null && verifies(secret, id, timestamp, signature, body);
-            attempts.add(new Attempt(id, timestamp, signature, body, valid));
-            int status = 401;
-            if (valid) {
-                if (seen.add(id)) {
-                    handed.add(body);
-                }
-                status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
-            }
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        }
+    private WebhookReceiver receiver(int failures) throws IOException {
+        WebhookReceiver receiver = new WebhookReceiver(failures);
+        receivers.add(receiver);
+        return receiver;
     }
 
     @AfterEach
     void stopReceivers() {
-        servers.forEach(server -> server.stop(0));
-    }
-
-    private static boolean verifies(String secret, String id, String timestamp, String header, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-            for (String signature : header.split(" ")) {
-                if (signature.startsWith("v1,")
-                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
+        receivers.forEach(WebhookReceiver::close);
     }
 
     /** A partner whose endpoint is the receiver; answers its id and sets the receiver's secret. */
-    private static String partnerReceivingAt(Receiver receiver) {
+    private static String partnerReceivingAt(WebhookReceiver receiver) {
         Map<String, Object> body = Api.partnerBody();
         body.put("webhookUrl", receiver.url);
         var created = as(Tokens.admin()).body(body).post(Api.PARTNERS).then().statusCode(201).extract();
-        receiver.secret = created.path("webhookSecret");
+        receiver.trust(created.path("webhookSecret"));
         return created.path("id");
     }
 
     @Test
     void aRefusingReceiverGetsEachEventAgainWithTheSameIdUntilItTakesItAndHandsItOnOnce() throws IOException {
-        Receiver receiver = new Receiver(2);
+        WebhookReceiver receiver = receiver(2);
         String partnerId = partnerReceivingAt(receiver);
         String patientId = Api.registerPatient();
         String pumpId = Api.pumpFilledAt(patientId, Api.daysAgo(10), "CHEMOTHERAPY", Api.FULL_ML);
@@ -170,7 +101,7 @@ class WebhookDeliveryTest {
 
     @Test
     void onlyThePartnersOwnEventsAreRedeliveredAndOnlyToAUrl() throws IOException {
-        Receiver receiver = new Receiver(0);
+        WebhookReceiver receiver = receiver(0);
         String partnerId = partnerReceivingAt(receiver);
         Map<String, Object> withoutUrl = Api.partnerBody();
         withoutUrl.remove("webhookUrl");
@@ -188,9 +119,28 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void removingAPartnersUrlCancelsWhatItWasStillToBeSent() throws IOException {
+        WebhookReceiver dead = receiver(Integer.MAX_VALUE);
+        String partnerId = partnerReceivingAt(dead);
+        Api.assignPartner(Api.registerPatient(), partnerId);
+        Api.assignPartner(Api.registerPatient(), partnerId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !dead.attempts.isEmpty());
+
+        as(Tokens.admin()).contentType("application/merge-patch+json").body("{\"webhookUrl\": null}")
+                .patch(Api.PARTNER, partnerId).then().statusCode(200);
+
+        as(Tokens.admin()).get(Api.PARTNER_DELIVERIES, partnerId).then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(2))
+                .body("items.status", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("CANCELLED")))
+                .body("items.lastError", org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.equalTo("not sent: the webhook URL was removed")))
+                .body("items.nextAttemptAt", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+    }
+
+    @Test
     void aDeadEndpointHoldsBackOnlyItsOwnEvents() throws IOException {
-        Receiver dead = new Receiver(Integer.MAX_VALUE);
-        Receiver alive = new Receiver(0);
+        WebhookReceiver dead = receiver(Integer.MAX_VALUE);
+        WebhookReceiver alive = receiver(0);
         String deadPartner = partnerReceivingAt(dead);
         String alivePartner = partnerReceivingAt(alive);
         for (String partner : List.of(deadPartner, alivePartner)) {
@@ -208,7 +158,7 @@ class WebhookDeliveryTest {
 
     @Test
     void anEventStillRefusedAtItsMaximumAgeIsDeadLetteredAndTheNextOneGoesAhead() throws Exception {
-        Receiver dead = new Receiver(Integer.MAX_VALUE);
+        WebhookReceiver dead = receiver(Integer.MAX_VALUE);
         String partnerId = partnerReceivingAt(dead);
         Api.assignPartner(Api.registerPatient(), partnerId);
         Api.assignPartner(Api.registerPatient(), partnerId);

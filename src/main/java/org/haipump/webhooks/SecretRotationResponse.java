@@ -1,4 +1,4 @@
-package org.haipump.partners;
+package org.haipump.webhooks;
 
 import java.time.Instant;
 

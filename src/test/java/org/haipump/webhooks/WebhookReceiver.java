@@ -1,0 +1,92 @@
+package org.haipump.webhooks;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A receiving system on loopback, as a partner or the clinic would run one: it checks each
+ * request's signature (401 when it does not verify), answers 500 to its first {@code failures}
+ * verified requests (after it had handled the event, as a crash before the answer would), and
+ * hands each event to the application above it once, by {@code webhook-id}.
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    /** One request as the receiver saw it. */
+    record Attempt(String id, String timestamp, String signature, String body, boolean validSignature) {
+    }
+
+    final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    final List<String> handed = new CopyOnWriteArrayList<>();
+    final String url;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger failuresLeft;
+    private final HttpServer server;
+    private volatile String secret;
+
+    WebhookReceiver(int failures) throws IOException {
+        this.failuresLeft = new AtomicInteger(failures);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hooks", this::handle);
+        server.start();
+        url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+    }
+
+    /** The secret that signatures must verify with (the one the service showed at registration or rotation). */
+    void trust(String secret) {
+        this.secret = secret;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String id = exchange.getRequestHeaders().getFirst("webhook-id");
+        String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
+        String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
+        boolean valid = secret != null && verifies(secret, id, timestamp, signature, body);
+        attempts.add(new Attempt(id, timestamp, signature, body, valid));
+        int status = 401;
+        if (valid) {
+            if (seen.add(id)) {
+                handed.add(body);
+            }
+            status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
+        }
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
+    /** Whether one of the header's {@code v1,} signatures is the HMAC of {@code id.timestamp.body} under the secret. */
+    static boolean verifies(String secret, String id, String timestamp, String header, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+            for (String signature : header.split(" ")) {
+                if (signature.startsWith("v1,")
+                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
