@@ -29,6 +29,7 @@ import java.util.UUID;
  * after the change has locked all it needs, keeps it out of any deadlock with row locks; the cost
  * is that the commits of event-writing transactions follow one another. One statement however
  * many events: an overdue scan that flags thousands of pumps writes their events in one round trip.
+ * Once a transaction that queued deliveries has committed, the dispatcher is woken to send them.
  */
 @ApplicationScoped
 public class Outbox {
@@ -65,13 +66,15 @@ public class Outbox {
     private final TransactionManager transactions;
     private final TransactionSynchronizationRegistry registry;
     private final ObjectMapper json;
+    private final WebhookDispatcher dispatcher;
 
     Outbox(AgroalDataSource dataSource, TransactionManager transactions, TransactionSynchronizationRegistry registry,
-           ObjectMapper json) {
+           ObjectMapper json, WebhookDispatcher dispatcher) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.registry = registry;
         this.json = json;
+        this.dispatcher = dispatcher;
     }
 
     /**
@@ -97,13 +100,18 @@ public class Outbox {
             // A plain synchronization, not an interposed one: it runs before the connection pool's
             // own, while the transaction's connection may still be used.
             transactions.getTransaction().registerSynchronization(new Synchronization() {
+                private int deliveries;
+
                 @Override
                 public void beforeCompletion() {
-                    write(created);
+                    deliveries = write(created);
                 }
 
                 @Override
                 public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED && deliveries > 0) {
+                        dispatcher.wake();
+                    }
                 }
             });
         } catch (SystemException | RollbackException e) {
@@ -113,10 +121,13 @@ public class Outbox {
         return created;
     }
 
-    /** Plain JDBC on the transaction's own connection: the ORM session has flushed already. */
-    private void write(List<Pending> events) {
+    /**
+     * Plain JDBC on the transaction's own connection: the ORM session has flushed already. Answers
+     * how many deliveries were queued.
+     */
+    private int write(List<Pending> events) {
         if (events.isEmpty()) {
-            return;
+            return 0;
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)");
@@ -137,7 +148,7 @@ public class Outbox {
             for (int c = 0; c < columns.length; c++) {
                 append.setArray(c + 1, connection.createArrayOf("text", columns[c]));
             }
-            append.executeUpdate();
+            return append.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("The outbox could not take its events (SQLState " + e.getSQLState() + ")", e);
         }

@@ -18,9 +18,10 @@ class WebhookDeliveries {
     }
 
     /**
-     * Each endpoint's oldest undelivered event, when it is due and nobody holds it. Skipping locked
-     * rows lets two nodes claim at once without waiting for or doubling each other; the claim then
-     * keeps the event away from other nodes while it is being sent.
+     * Each endpoint's oldest undelivered event, when it is due and nobody holds it, the longest due
+     * first, as many as the node has free slots for. Skipping locked rows lets two nodes claim at
+     * once without waiting for or doubling each other; the claim then keeps the event away from
+     * other nodes while it is being sent.
      */
     private static final String CLAIM = """
             with heads as (
@@ -30,6 +31,8 @@ class WebhookDeliveries {
                 select d.endpoint_id, d.event_seq from webhook_delivery d
                 join heads h on h.endpoint_id = d.endpoint_id and h.event_seq = d.event_seq
                 where d.next_attempt_at <= :now and (d.claimed_until is null or d.claimed_until <= :now)
+                order by d.next_attempt_at
+                limit :limit
                 for update of d skip locked
             )
             update webhook_delivery d
@@ -47,10 +50,10 @@ class WebhookDeliveries {
     }
 
     @SuppressWarnings("unchecked")
-    List<Claimed> claim(Instant now, Duration hold, String node) {
+    List<Claimed> claim(Instant now, Duration hold, String node, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) em.createNativeQuery(CLAIM)
                 .setParameter("now", now).setParameter("claimedUntil", now.plus(hold)).setParameter("node", node)
-                .getResultList())
+                .setParameter("limit", limit).getResultList())
                 .stream()
                 .map(r -> new Claimed((UUID) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).intValue(),
                         (String) r[3], (String) r[4], (String) r[5], (Instant) r[6], (String) r[7]))

@@ -14,23 +14,33 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.haipump.platform.cluster.ClusterNode;
 import org.haipump.platform.config.HaiConfig;
 import org.jboss.logging.Logger;
 
 /**
  * Sends the outbox's webhook deliveries, at least once, per the Standard Webhooks specification.
- * Each endpoint gets its events one at a time, oldest first: an endpoint that fails holds back
- * only its own events, while the others' are sent alongside. Any node may run it: a claim gives
- * each event to one node at a time, and a node that dies mid-send loses its claim when the attempt
- * timeout has passed, so another node sends the event again.
+ * Each endpoint gets its events one at a time, oldest first, and up to {@value #PARALLEL_ENDPOINTS}
+ * endpoints are served at once: as soon as one send ends, its slot takes the next endpoint that
+ * has an event due, so an endpoint that fails or hangs until the attempt timeout holds back only
+ * its own events. Any node may run it: a claim gives each event to one node at a time, and a node
+ * that dies mid-send loses its claim when the attempt timeout has passed, so another node sends
+ * the event again.
+ *
+ * <p>It runs at each firing of the clustered schedule, and also as soon as a transaction that
+ * wrote deliveries commits on this node ({@link #wake()}): a new event is sent within
+ * milliseconds, not at the next firing.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -40,6 +50,7 @@ public class WebhookDispatcher {
     private static final int PARALLEL_ENDPOINTS = 8;
     /** Room past the attempt timeout before a claim lapses: time to record the outcome. */
     private static final Duration CLAIM_MARGIN = Duration.ofSeconds(5);
+    private static final Object SIGNAL = new Object();
 
     private final WebhookDeliveries deliveries;
     private final ClusterNode node;
@@ -52,6 +63,15 @@ public class WebhookDispatcher {
     private final ObjectMapper json;
     private final HttpClient http;
     private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_ENDPOINTS);
+    /** Runs the dispatch that a commit asked for, off the committing thread. */
+    private final ExecutorService waker = Executors.newSingleThreadExecutor();
+    /** Sends under way on this node. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Whether a dispatch runs on this node; one at a time, whoever started it. */
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    /** A send ended, or deliveries were committed: either may make a delivery due. */
+    private final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
 
     WebhookDispatcher(WebhookDeliveries deliveries, ClusterNode node, WebhookMetrics metrics, WebhookUrlPolicy urls,
                       HaiConfig config, Clock clock, ObjectMapper json) {
@@ -75,36 +95,82 @@ public class WebhookDispatcher {
         dispatch();
     }
 
+    /** Deliveries were committed on this node: sends them now, or lets the running dispatch see them. */
+    void wake() {
+        signals.offer(SIGNAL);
+        if (!running.get() && wakePending.compareAndSet(false, true)) {
+            waker.execute(() -> {
+                wakePending.set(false);
+                dispatch();
+            });
+        }
+    }
+
     /**
-     * Sends what is due, round after round, until nothing is due or a period has passed (the next
-     * firing goes on from there); answers how many attempts were made.
+     * Sends what is due, until nothing is due and nothing is being sent, or a period has passed
+     * (the next firing goes on from there); answers how many attempts it started. Does nothing
+     * while another dispatch runs on this node.
      */
     public int dispatch() {
-        Instant until = clock.instant().plus(round);
+        int attempts = 0;
+        do {
+            if (!running.compareAndSet(false, true)) {
+                return attempts;
+            }
+            try {
+                attempts += sendWhatIsDue(clock.instant().plus(round));
+            } finally {
+                running.set(false);
+            }
+            // A commit that signalled after the last claim, while this dispatch was ending.
+        } while (!signals.isEmpty());
+        return attempts;
+    }
+
+    private int sendWhatIsDue(Instant until) {
         int attempts = 0;
         while (clock.instant().isBefore(until)) {
-            List<WebhookDeliveries.Claimed> claimed = deliveries.claim(clock.instant(),
-                    attemptTimeout.plus(CLAIM_MARGIN), node.name());
-            if (claimed.isEmpty()) {
-                break;
-            }
-            List<Future<?>> sent = new ArrayList<>();
-            for (WebhookDeliveries.Claimed delivery : claimed) {
-                sent.add(senders.submit(() -> send(delivery)));
-            }
-            for (Future<?> each : sent) {
-                try {
-                    each.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return attempts;
-                } catch (Exception e) {
-                    LOG.warnf("Webhook delivery failed unexpectedly: %s", e.getClass().getName());
+            // A signal from here on is seen by the wait below.
+            signals.clear();
+            int free = PARALLEL_ENDPOINTS - inFlight.get();
+            if (free > 0) {
+                List<WebhookDeliveries.Claimed> claimed = deliveries.claim(clock.instant(),
+                        attemptTimeout.plus(CLAIM_MARGIN), node.name(), free);
+                claimed.forEach(this::start);
+                attempts += claimed.size();
+                if (!claimed.isEmpty()) {
+                    continue;
+                }
+                if (inFlight.get() == 0) {
+                    break;
                 }
             }
-            attempts += claimed.size();
+            try {
+                signals.poll(Math.max(1, Duration.between(clock.instant(), until).toMillis()), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         return attempts;
+    }
+
+    private void start(WebhookDeliveries.Claimed delivery) {
+        inFlight.incrementAndGet();
+        try {
+            senders.execute(() -> {
+                try {
+                    send(delivery);
+                } catch (RuntimeException e) {
+                    LOG.warnf("Webhook delivery failed unexpectedly: %s", e.getClass().getName());
+                } finally {
+                    inFlight.decrementAndGet();
+                    signals.offer(SIGNAL);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            inFlight.decrementAndGet();
+        }
     }
 
     private void send(WebhookDeliveries.Claimed delivery) {
@@ -161,6 +227,7 @@ public class WebhookDispatcher {
     }
 
     void onShutdown(@Observes ShutdownEvent shutdown) {
+        waker.shutdownNow();
         senders.shutdownNow();
     }
 }

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ class WebhookDeliveryTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    /** {@code hai.webhooks.attempt-timeout} in the test profile. */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
 
     private final List<WebhookReceiver> receivers = new ArrayList<>();
 
@@ -154,6 +158,25 @@ class WebhookDeliveryTest {
         assertThat(alive.attempts).hasSize(3);
         // The dead endpoint was tried on its oldest event only, again and again: order per endpoint.
         assertThat(dead.attempts).isNotEmpty().extracting(Attempt::id).containsOnly(dead.attempts.get(0).id());
+    }
+
+    @Test
+    void anEndpointThatNeverAnswersHoldsBackNoOtherEndpoint() throws IOException {
+        WebhookReceiver hanging = receiver(0).hanging();
+        WebhookReceiver alive = receiver(0);
+        String hangingPartner = partnerReceivingAt(hanging);
+        String alivePartner = partnerReceivingAt(alive);
+        Api.assignPartner(Api.registerPatient(), hangingPartner);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !hanging.attempts.isEmpty());
+        Instant held = hanging.attempts.get(0).receivedAt();
+
+        for (int i = 0; i < 3; i++) {
+            Api.assignPartner(Api.registerPatient(), alivePartner);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> alive.handed.size() == 3);
+        // All three were sent while the other endpoint's attempt still waited for its answer.
+        assertThat(Duration.between(held, alive.attempts.get(2).receivedAt())).isLessThan(ATTEMPT_TIMEOUT);
     }
 
     @Test

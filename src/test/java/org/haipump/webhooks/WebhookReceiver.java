@@ -7,11 +7,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,12 +23,14 @@ import javax.crypto.spec.SecretKeySpec;
  * A receiving system on loopback, as a partner or the clinic would run one: it checks each
  * request's signature (401 when it does not verify), answers 500 to its first {@code failures}
  * verified requests (after it had handled the event, as a crash before the answer would), and
- * hands each event to the application above it once, by {@code webhook-id}.
+ * hands each event to the application above it once, by {@code webhook-id}. A {@link #hanging()}
+ * one never answers until it is closed.
  */
 final class WebhookReceiver implements AutoCloseable {
 
     /** One request as the receiver saw it. */
-    record Attempt(String id, String timestamp, String signature, String body, boolean validSignature) {
+    record Attempt(String id, String timestamp, String signature, String body, boolean validSignature,
+                   Instant receivedAt) {
     }
 
     final List<Attempt> attempts = new CopyOnWriteArrayList<>();
@@ -34,7 +39,9 @@ final class WebhookReceiver implements AutoCloseable {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final AtomicInteger failuresLeft;
     private final HttpServer server;
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile String secret;
+    private volatile boolean hanging;
 
     WebhookReceiver(int failures) throws IOException {
         this.failuresLeft = new AtomicInteger(failures);
@@ -42,6 +49,12 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext("/hooks", this::handle);
         server.start();
         url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+    }
+
+    /** From now on, each request waits for {@link #close()} before it is answered. */
+    WebhookReceiver hanging() {
+        hanging = true;
+        return this;
     }
 
     /** The secret that signatures must verify with (the one the service showed at registration or rotation). */
@@ -55,7 +68,14 @@ final class WebhookReceiver implements AutoCloseable {
         String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
         String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
         boolean valid = secret != null && verifies(secret, id, timestamp, signature, body);
-        attempts.add(new Attempt(id, timestamp, signature, body, valid));
+        attempts.add(new Attempt(id, timestamp, signature, body, valid, Instant.now()));
+        if (hanging) {
+            try {
+                closed.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         int status = 401;
         if (valid) {
             if (seen.add(id)) {
@@ -87,6 +107,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }
