@@ -57,12 +57,22 @@ public final class Http {
         return send(request(uri, token, timeout).GET().build());
     }
 
+    /** A GET that accepts {@code accept} rather than JSON, e.g. {@code text/plain} of /q/metrics. */
+    public static Reply get(URI uri, String token, String accept, Duration timeout) throws IOException {
+        return send(request(uri, token, timeout).setHeader("Accept", accept).GET().build());
+    }
+
     public static Reply post(URI uri, String token, Object body, Map<String, String> headers, Duration timeout)
             throws IOException {
         HttpRequest.Builder request = request(uri, token, timeout).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         headers.forEach(request::header);
         return send(request.build());
+    }
+
+    public static Reply put(URI uri, String token, Object body, Duration timeout) throws IOException {
+        return send(request(uri, token, timeout).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
     private static HttpRequest.Builder request(URI uri, String token, Duration timeout) {

@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.haipump.support.Tokens;
 
 /**
- * Fixtures through the public API of one {@link ServiceProcess}: patients, pumps and fills, and the
- * overdue flags the scan raises. Tokens are signed once (they live ten minutes, longer than any
- * scenario) to spare the two cores a signature per request.
+ * Fixtures through the public API of one {@link ServiceProcess}: patients, pumps and fills, the
+ * overdue flags the scan raises, partners and their webhook counts. Tokens are signed once (they
+ * live ten minutes, longer than any scenario) to spare the two cores a signature per request.
  */
 public final class ServiceApi {
 
@@ -26,6 +28,11 @@ public final class ServiceApi {
     private final ServiceProcess service;
     private final String scheduler = Tokens.scheduler();
     private final String nurse = Tokens.nurse();
+    private final String admin = Tokens.admin();
+
+    /** A partner as registered: its id and its first webhook secret, shown only then. */
+    public record Partner(String id, String webhookSecret) {
+    }
 
     public ServiceApi(ServiceProcess service) {
         this.service = service;
@@ -55,11 +62,45 @@ public final class ServiceApi {
         return registerPump(Map.of("performedAt", performedAt.toString(), "drug", "CHEMOTHERAPY", "volumeMl", 30));
     }
 
+    /** A new patient without a pump or a partner; returns the patient's id. */
+    public String newPatient() throws IOException {
+        Map<String, Object> patient = Map.of("mrn", "MRN-" + UUID.randomUUID().toString().substring(0, 12),
+                "givenName", "Ada", "familyName", "Testpatient", "birthDate", "1961-04-12",
+                "timeZone", "America/New_York");
+        return created(Http.post(service.uri("/api/v1/patients"), scheduler, patient, Map.of(), TIMEOUT));
+    }
+
+    /** A new home-infusion partner whose webhooks go to {@code webhookUrl}, registered by an administrator. */
+    public Partner newPartner(String webhookUrl) throws IOException {
+        Map<String, Object> partner = Map.of("name", "Home Infusion " + UUID.randomUUID().toString().substring(0, 8),
+                "contactEmail", "dispatch@home-infusion.test", "webhookUrl", webhookUrl);
+        Http.Reply reply = Http.post(service.uri("/api/v1/partners"), admin, partner, Map.of(), TIMEOUT);
+        return new Partner(created(reply), reply.json().path("webhookSecret").asText());
+    }
+
+    /** The partner refills the patient at home from now on: the partner is sent a {@code partner.assigned}. */
+    public void assignPartner(String patientId, String partnerId) throws IOException {
+        Http.Reply reply = Http.put(service.uri("/api/v1/patients/" + patientId + "/partner"), scheduler,
+                Map.of("partnerId", partnerId), TIMEOUT);
+        if (reply.status() != 200) {
+            throw new IOException("Assigning a partner: " + reply);
+        }
+    }
+
+    /** This node's webhook delivery attempts with this outcome ({@code delivered}, {@code failed}), from /q/metrics. */
+    public long webhookAttempts(String outcome) throws IOException {
+        Http.Reply reply = Http.get(service.uri("/q/metrics"), null, "text/plain", TIMEOUT);
+        if (reply.status() != 200) {
+            throw new IOException("Scraping the metrics: " + reply);
+        }
+        Pattern series = Pattern.compile("hai_webhooks_attempts_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} (\\S+)");
+        return reply.body().lines().map(series::matcher).filter(Matcher::matches)
+                .mapToLong(sample -> (long) Double.parseDouble(sample.group(1))).sum();
+    }
+
     private String registerPump(Map<String, Object> lastFill) throws IOException {
         String suffix = UUID.randomUUID().toString();
-        Map<String, Object> patient = Map.of("mrn", "MRN-" + suffix.substring(0, 12), "givenName", "Ada",
-                "familyName", "Testpatient", "birthDate", "1961-04-12", "timeZone", "America/New_York");
-        String patientId = created(Http.post(service.uri("/api/v1/patients"), scheduler, patient, Map.of(), TIMEOUT));
+        String patientId = newPatient();
         Map<String, Object> pump = new HashMap<>(Map.of("patientId", patientId, "model", "Intera 3000",
                 "serialNumber", "SN-" + suffix, "reservoirVolumeMl", 30, "nominalFlowRateMlPerDay", 1.5,
                 "implantedOn", "2025-01-06", "therapyMode", "ACTIVE"));
