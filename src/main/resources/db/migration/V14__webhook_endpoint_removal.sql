@@ -25,3 +25,10 @@ update webhook_delivery d
 set status = 'CANCELLED', claimed_until = null, last_error = 'not sent: the webhook URL was removed'
 from webhook_endpoint e
 where e.id = d.endpoint_id and e.url is null and d.status = 'PENDING';
+
+-- The dispatcher now runs on every node, by each node's in-memory scheduler: the clustered
+-- trigger it had is removed.
+delete from qrtz_fired_triggers where job_name = 'webhook-dispatch';
+delete from qrtz_simple_triggers where trigger_name = 'webhook-dispatch';
+delete from qrtz_triggers where trigger_name = 'webhook-dispatch';
+delete from qrtz_job_details where job_name = 'webhook-dispatch';

@@ -31,12 +31,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends the outbox's webhook deliveries, at least once, per the Standard Webhooks specification.
- * Each endpoint gets its events one at a time, oldest first, and up to {@value #PARALLEL_ENDPOINTS}
- * endpoints are served at once: as soon as one send ends, its slot takes the next endpoint that
- * has an event due, so an endpoint that fails or hangs until the attempt timeout holds back only
- * its own events. Any node may run it: a claim gives each event to one node at a time, and a node
+ * Each endpoint gets its events one at a time, oldest first. Up to {@value #FIRST_ATTEMPT_SLOTS}
+ * first attempts and {@value #RETRY_SLOTS} retries are sent at once, each slot taking the next
+ * endpoint that has an event due as soon as its send ends: an endpoint that fails or hangs until
+ * the attempt timeout holds back only its own events, and once it has failed, its retries take
+ * only retry slots, so that even many dead endpoints leave the first attempts to the others. Any node may run it: a claim gives each event to one node at a time, and a node
  * that dies mid-send loses its claim when the attempt timeout has passed, so another node sends
- * the event again.
+ * the event again: every node dispatches.
  *
  * <p>It runs at each firing of the clustered schedule, and also as soon as a transaction that
  * wrote deliveries commits on this node ({@link #wake()}): a new event is sent within
@@ -46,8 +47,10 @@ import org.jboss.logging.Logger;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-    /** Endpoints served at once by one node. */
-    private static final int PARALLEL_ENDPOINTS = 8;
+    /** First attempts sent at once by one node. */
+    private static final int FIRST_ATTEMPT_SLOTS = 8;
+    /** Retries sent at once by one node, beside the first attempts. */
+    private static final int RETRY_SLOTS = 4;
     /** Room past the attempt timeout before a claim lapses: time to record the outcome. */
     private static final Duration CLAIM_MARGIN = Duration.ofSeconds(5);
     private static final Object SIGNAL = new Object();
@@ -62,11 +65,12 @@ public class WebhookDispatcher {
     private final Clock clock;
     private final ObjectMapper json;
     private final HttpClient http;
-    private final ExecutorService senders = Executors.newFixedThreadPool(PARALLEL_ENDPOINTS);
+    private final ExecutorService senders = Executors.newFixedThreadPool(FIRST_ATTEMPT_SLOTS + RETRY_SLOTS);
     /** Runs the dispatch that a commit asked for, off the committing thread. */
     private final ExecutorService waker = Executors.newSingleThreadExecutor();
-    /** Sends under way on this node. */
-    private final AtomicInteger inFlight = new AtomicInteger();
+    /** First attempts and retries under way on this node. */
+    private final AtomicInteger firstAttemptsInFlight = new AtomicInteger();
+    private final AtomicInteger retriesInFlight = new AtomicInteger();
     /** Whether a dispatch runs on this node; one at a time, whoever started it. */
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wakePending = new AtomicBoolean();
@@ -89,8 +93,12 @@ public class WebhookDispatcher {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /**
+     * On every node, by the in-memory scheduler rather than the clustered one: the claims keep the
+     * nodes apart, and each node sends as soon as a claim it can take is due, a dead node's too.
+     */
     @Scheduled(identity = "webhook-dispatch", every = "${hai.webhooks.dispatch-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, executeWith = Scheduled.SIMPLE)
     void onSchedule() {
         dispatch();
     }
@@ -118,7 +126,8 @@ public class WebhookDispatcher {
                 return attempts;
             }
             try {
-                attempts += sendWhatIsDue(clock.instant().plus(round));
+                // Ends a little before the next firing, which then finds it done rather than skips.
+                attempts += sendWhatIsDue(clock.instant().plus(round.minus(round.dividedBy(10))));
             } finally {
                 running.set(false);
             }
@@ -132,16 +141,17 @@ public class WebhookDispatcher {
         while (clock.instant().isBefore(until)) {
             // A signal from here on is seen by the wait below.
             signals.clear();
-            int free = PARALLEL_ENDPOINTS - inFlight.get();
-            if (free > 0) {
+            int firstAttempts = FIRST_ATTEMPT_SLOTS - firstAttemptsInFlight.get();
+            int retries = RETRY_SLOTS - retriesInFlight.get();
+            if (firstAttempts > 0 || retries > 0) {
                 List<WebhookDeliveries.Claimed> claimed = deliveries.claim(clock.instant(),
-                        attemptTimeout.plus(CLAIM_MARGIN), node.name(), free);
+                        attemptTimeout.plus(CLAIM_MARGIN), node.name(), firstAttempts, retries);
                 claimed.forEach(this::start);
                 attempts += claimed.size();
                 if (!claimed.isEmpty()) {
                     continue;
                 }
-                if (inFlight.get() == 0) {
+                if (firstAttemptsInFlight.get() + retriesInFlight.get() == 0) {
                     break;
                 }
             }
@@ -156,6 +166,7 @@ public class WebhookDispatcher {
     }
 
     private void start(WebhookDeliveries.Claimed delivery) {
+        AtomicInteger inFlight = delivery.attempt() == 1 ? firstAttemptsInFlight : retriesInFlight;
         inFlight.incrementAndGet();
         try {
             senders.execute(() -> {
@@ -190,12 +201,12 @@ public class WebhookDispatcher {
             return;
         }
         long timestamp = now.getEpochSecond();
-        List<String> secrets = deliveries.signingSecrets(delivery.endpointId(), now);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(attemptTimeout)
                 .header("Content-Type", "application/json")
                 .header("webhook-id", delivery.eventId())
                 .header("webhook-timestamp", String.valueOf(timestamp))
-                .header("webhook-signature", WebhookSignature.header(secrets, delivery.eventId(), timestamp, body))
+                .header("webhook-signature",
+                        WebhookSignature.header(delivery.secrets(), delivery.eventId(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
