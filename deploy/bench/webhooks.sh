@@ -44,6 +44,7 @@ partner() { post POST /partners "$ADMIN" "{\"name\":\"$1\",\"contactEmail\":\"op
 stats() { curl -sf "http://127.0.0.1:$RECEIVER_PORT/stats"; }
 
 # Events written straight into the outbox, with their deliveries, all due now: the dispatcher alone.
+# Nothing wakes it, so each run includes the wait for its next firing (at most a second here).
 # queue PARTNER_ID COUNT
 queue() {
   sql -c "with e as (
@@ -53,8 +54,9 @@ queue() {
           insert into webhook_delivery (endpoint_id, event_seq, status, next_attempt_at)
           select w.id, e.seq, 'PENDING', now() from e join webhook_endpoint w on w.partner_id = e.partner_id"
 }
+now_s() { sql -c "select extract(epoch from clock_timestamp())"; }
 # rate PARTNER_IDS...: waits until the partners' deliveries are settled; prints deliveries per second
-# (first to last delivered_at)
+# from START (seconds since the epoch, set before queueing) to the last delivered_at
 rate() {
   local ids
   ids=$(printf "'%s'," "$@"); ids=${ids%,}
@@ -63,12 +65,12 @@ rate() {
     [[ $(sql -c "select count(*) from webhook_delivery where $where and status = 'PENDING'") == 0 ]] && break
     sleep 0.25
   done
-  sql -c "select round(count(*) / nullif(extract(epoch from max(delivered_at) - min(delivered_at)), 0))
+  sql -c "select round(count(*) / nullif(extract(epoch from max(delivered_at)) - $START, 0))
           from webhook_delivery where $where and status = 'DELIVERED'"
 }
 
 log "warm-up: 2,000 deliveries to one endpoint"
-WARM=$(partner warm ok); queue "$WARM" 2000; rate "$WARM" >/dev/null
+WARM=$(partner warm ok); START=$(now_s); queue "$WARM" 2000; rate "$WARM" >/dev/null
 
 log "latency: $LATENCY_EVENTS assignments through the API, one at a time"
 LAT=$(partner latency ok); stats >/dev/null
@@ -81,11 +83,12 @@ stats >"$OUT/latency.json"
 read -r LAT_P50 LAT_P99 LAT_N < <(jq -r '.latencies_ms | sort | [.[length/2|floor], .[(length*0.99)|floor], length] | map(round) | @tsv' "$OUT/latency.json")
 
 log "throughput: $EVENTS_ONE events to one endpoint"
-ONE=$(partner one ok); queue "$ONE" "$EVENTS_ONE"; ONE_RATE=$(rate "$ONE")
+ONE=$(partner one ok); START=$(now_s); queue "$ONE" "$EVENTS_ONE"; ONE_RATE=$(rate "$ONE")
 
 log "throughput: $EVENTS_EACH events to each of 16 endpoints"
 SIXTEEN=()
 for i in $(seq 1 16); do SIXTEEN+=("$(partner "many$i" ok)"); done
+START=$(now_s)
 for id in "${SIXTEEN[@]}"; do queue "$id" "$EVENTS_EACH"; done
 SIXTEEN_RATE=$(rate "${SIXTEEN[@]}")
 
@@ -94,6 +97,7 @@ for hanging in 1 8; do
   LIVE=(); DEAD=()
   for i in $(seq 1 "$hanging"); do DEAD+=("$(partner "hang$hanging-$i" hang)"); done
   for i in $(seq 1 16); do LIVE+=("$(partner "live$hanging-$i" ok)"); done
+  START=$(now_s)
   for id in "${DEAD[@]}"; do queue "$id" 5; done
   for id in "${LIVE[@]}"; do queue "$id" "$EVENTS_EACH"; done
   declare "HANG_RATE_$hanging=$(rate "${LIVE[@]}")"
