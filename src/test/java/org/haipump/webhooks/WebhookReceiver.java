@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -46,9 +47,12 @@ final class WebhookReceiver implements AutoCloseable {
     WebhookReceiver(int failures) throws IOException {
         this.failuresLeft = new AtomicInteger(failures);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/hooks", this::handle);
+        // A path of its own: a later receiver may get the same port, and an endpoint of an earlier
+        // test still retrying there must not reach it (the server answers other paths 404).
+        String path = "/hooks/" + UUID.randomUUID();
+        server.createContext(path, this::handle);
         server.start();
-        url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+        url = "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** From now on, each request waits for {@link #close()} before it is answered. */
