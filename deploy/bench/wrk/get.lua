@@ -1,5 +1,6 @@
 -- GET requests with a bearer token. BENCH_TARGET picks what is asked:
---   ceiling   GET /bench/ceiling (the bench build's no-op endpoint)
+--   open      GET /bench/ceiling/open (the bench build's no-op endpoint without a token: the framework)
+--   ceiling   GET /bench/ceiling (the same with the token verified and the role checked)
 --   pump      GET /api/v1/pumps/{id}, a random id from the file BENCH_PUMP_IDS per request
 --   worklist  GET /api/v1/worklist (the first page of 50)
 --   mixed     the three in turn (the warm-up)
@@ -24,7 +25,7 @@ local function pump()
   return wrk.format("GET", "/api/v1/pumps/" .. ids[math.random(#ids)])
 end
 
-local paths = { ceiling = "/bench/ceiling", worklist = "/api/v1/worklist" }
+local paths = { open = "/bench/ceiling/open", ceiling = "/bench/ceiling", worklist = "/api/v1/worklist" }
 
 function request()
   if target == "pump" then

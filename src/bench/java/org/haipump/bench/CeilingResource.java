@@ -1,14 +1,16 @@
 package org.haipump.bench;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.haipump.platform.security.Roles;
 
 /**
- * The framework ceiling of the benchmark: a request through the same pipeline as the API (bearer
- * token verified, role checked, request filters, JSON written on a worker thread) with no work
- * behind it. Built only by the {@code bench} Maven profile; never part of the service.
+ * The ceilings of the benchmark: a request through the same pipeline as the API (bearer token
+ * verified, role checked, request filters, JSON written on a worker thread) with no work behind
+ * it, and the same without the token ({@code /open}: the framework's own ceiling). Built only by
+ * the {@code bench} Maven profile; never part of the service.
  */
 @Path("/bench/ceiling")
 @RolesAllowed({Roles.SCHEDULER, Roles.NURSE, Roles.ADMIN})
@@ -21,6 +23,13 @@ public class CeilingResource {
 
     @GET
     public Pong ping() {
+        return PONG;
+    }
+
+    @GET
+    @Path("/open")
+    @PermitAll
+    public Pong open() {
         return PONG;
     }
 }

@@ -1,5 +1,6 @@
 package org.haipump.platform.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -24,6 +25,8 @@ public interface HaiConfig {
     Webhooks webhooks();
 
     Idempotency idempotency();
+
+    Security security();
 
     /** Zone for local due dates of a patient who has none. */
     @WithDefault("America/New_York")
@@ -117,5 +120,24 @@ public interface HaiConfig {
         /** How long the first answer to an Idempotency-Key is kept and replayed. */
         @WithDefault("72h")
         Duration retention();
+    }
+
+    interface Security {
+        TokenCache tokenCache();
+    }
+
+    /** Verified bearer tokens kept for reuse (docs/operations.md, Security). */
+    interface TokenCache {
+        /** The longest a verified token is reused without checking its signature again; 0 turns the cache off. */
+        @WithDefault("60s")
+        Duration maxAge();
+
+        /** Memory for the tokens kept; the least used are dropped first. */
+        @WithDefault("16M")
+        MemorySize maxMemory();
+
+        /** How often each node looks whether the verification key (a file) changed, and then clears the cache. */
+        @WithDefault("10s")
+        Duration keyCheckEvery();
     }
 }
