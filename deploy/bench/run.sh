@@ -287,7 +287,7 @@ scan_rounds scan_small "$DB"
 sql "$DB" -c "select id from pump where status = 'ACTIVE'" >"$OUT/pump-ids.txt"
 log "warm-up: ${WARMUP}s of pump lookups, worklists and the ceiling in turn"
 load warmup get.lua "$WARMUP" BENCH_TARGET=mixed BENCH_PUMP_IDS="$OUT/pump-ids.txt" BENCH_TOKEN="$NURSE"
-for target in open ceiling pump worklist; do
+for target in ceiling open pump worklist; do
   log "measuring $target for ${DURATION}s"
   load "$target" get.lua "$DURATION" BENCH_TARGET=$target BENCH_PUMP_IDS="$OUT/pump-ids.txt" BENCH_TOKEN="$NURSE"
 done

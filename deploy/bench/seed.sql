@@ -22,7 +22,8 @@ begin;
 create function pg_temp.bench_fill_id(i bigint, k int) returns uuid language sql immutable as
 $$ select ('c' || lpad(to_hex(k), 2, '0') || lpad(to_hex(i % 1048576), 5, '0') || '-0000-4000-8000-'
            || lpad(to_hex(i), 12, '0'))::uuid $$;
-truncate patient, pump, fill, appointment, flag, glycerol_hold, idempotency_record;
+-- CASCADE: every table that refers to these (holds, assignments, the outbox and its deliveries).
+truncate patient, pump, fill, appointment, flag, glycerol_hold, idempotency_record cascade;
 
 -- One row per pump: its latest fill and everything derived from it. Hours, not days, so that
 -- the stored due times match the service's elapsed-time intervals across DST changes.

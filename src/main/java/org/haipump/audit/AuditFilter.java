@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.haipump.platform.problem.Problem;
+import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.security.Roles;
 import org.haipump.platform.web.Listing;
 import org.haipump.platform.web.PathTemplate;
@@ -108,7 +109,7 @@ public class AuditFilter {
         Audited audited = operation.audited();
         return new AuditEntry(
                 requestId,
-                token == null ? null : actorOf(token),
+                token == null ? null : CurrentActor.nameIn(token),
                 identity == null ? List.of() : KNOWN_ROLES.stream().filter(identity.getRoles()::contains).toList(),
                 token == null ? null : token.getClaim("partner_id"),
                 audited.action(),
@@ -119,11 +120,6 @@ public class AuditFilter {
                 PatientOwners.ownerIn(path).orElse(null),
                 Ids.parse(request.getUriInfo().getQueryParameters().getFirst("patientId")).orElse(null),
                 response.getStatus());
-    }
-
-    private static String actorOf(JsonWebToken token) {
-        String upn = token.getClaim("upn");
-        return upn != null && !upn.isBlank() ? upn : token.getSubject();
     }
 
     /** The created resource's id, else the last id in the path; a search names none. */

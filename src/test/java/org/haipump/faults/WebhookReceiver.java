@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.haipump.support.StandardWebhooks;
 
 /**
  * Partners' systems on loopback, one endpoint per path under {@code /hooks/}, as the Standard
@@ -90,7 +87,8 @@ final class WebhookReceiver implements AutoCloseable {
             String endpoint = exchange.getRequestURI().getPath().substring("/hooks/".length());
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            boolean valid = verifies(secrets.get(endpoint), id, exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+            boolean valid = StandardWebhooks.verifies(secrets.get(endpoint), id,
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"), body);
             Attempt attempt = new Attempt(endpoint, id, body, valid, Instant.now());
             if (valid && seen.add(endpoint + " " + id)) {
@@ -111,27 +109,6 @@ final class WebhookReceiver implements AutoCloseable {
             // A held request's sender was killed: there is nobody to answer.
         } finally {
             exchange.close();
-        }
-    }
-
-    /** {@code v1,} + base64(HMAC-SHA256(key, id.timestamp.body)), the key being the secret's base64 after {@code whsec_}. */
-    private static boolean verifies(String secret, String id, String timestamp, String header, String body) {
-        if (secret == null || id == null || timestamp == null || header == null) {
-            return false;
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-            for (String signature : header.split(" ")) {
-                if (signature.startsWith("v1,")
-                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (Exception e) {
-            return false;
         }
     }
 

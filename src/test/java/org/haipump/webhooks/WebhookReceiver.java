@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,8 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.haipump.support.StandardWebhooks;
 
 /**
  * A receiving system on loopback, as a partner or the clinic would run one: it checks each
@@ -71,7 +68,7 @@ final class WebhookReceiver implements AutoCloseable {
         String id = exchange.getRequestHeaders().getFirst("webhook-id");
         String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
         String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-        boolean valid = secret != null && verifies(secret, id, timestamp, signature, body);
+        boolean valid = secret != null && StandardWebhooks.verifies(secret, id, timestamp, signature, body);
         attempts.add(new Attempt(id, timestamp, signature, body, valid, Instant.now()));
         if (hanging) {
             try {
@@ -89,24 +86,6 @@ final class WebhookReceiver implements AutoCloseable {
         }
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
-    }
-
-    /** Whether one of the header's {@code v1,} signatures is the HMAC of {@code id.timestamp.body} under the secret. */
-    static boolean verifies(String secret, String id, String timestamp, String header, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-            for (String signature : header.split(" ")) {
-                if (signature.startsWith("v1,")
-                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     @Override

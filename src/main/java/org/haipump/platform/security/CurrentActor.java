@@ -16,12 +16,14 @@ public class CurrentActor {
     JsonWebToken token;
 
     public String name() {
+        String name = nameIn(token);
+        return name != null ? name : "unknown";
+    }
+
+    /** The user a token names: its {@code upn}, else its {@code sub}; null when it has neither. */
+    public static String nameIn(JsonWebToken token) {
         String upn = token.getClaim("upn");
-        if (upn != null && !upn.isBlank()) {
-            return upn;
-        }
-        String subject = token.getSubject();
-        return subject != null ? subject : "unknown";
+        return upn != null && !upn.isBlank() ? upn : token.getSubject();
     }
 
     /** The partner whose token this is ({@code partner_id} claim), if it is one and names an id. */
