@@ -3,7 +3,7 @@
 # its bench-only endpoints and a minimal app of the same stack, seeds its own databases with SQL,
 # measures each figure beside its ceiling in the same run, and prints the results table.
 #
-#   deploy/bench/run.sh           the documented sizes and durations (about 7 minutes)
+#   deploy/bench/run.sh           the documented sizes and durations (about 11 minutes)
 #   deploy/bench/run.sh --quick   small sizes, short runs: checks the harness (about 4 minutes)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust), Java 17, psql, pgbench and wrk (wrk
