@@ -35,12 +35,12 @@ import org.jboss.logging.Logger;
  * first attempts and {@value #RETRY_SLOTS} retries are sent at once, each slot taking the next
  * endpoint that has an event due as soon as its send ends: an endpoint that fails or hangs until
  * the attempt timeout holds back only its own events, and once it has failed, its retries take
- * only retry slots, so that even many dead endpoints leave the first attempts to the others. Any node may run it: a claim gives each event to one node at a time, and a node
- * that dies mid-send loses its claim when the attempt timeout has passed, so another node sends
- * the event again: every node dispatches.
+ * only retry slots, so that even many dead endpoints leave the first attempts to the others.
  *
- * <p>It runs at each firing of the clustered schedule, and also as soon as a transaction that
- * wrote deliveries commits on this node ({@link #wake()}): a new event is sent within
+ * <p>Every node dispatches: a claim gives each event to one node at a time, and a node that dies
+ * mid-send loses its claim when the attempt timeout has passed, so another node sends the event
+ * again. It runs at each firing of the node's own schedule, and also as soon as a transaction
+ * that wrote deliveries commits on this node ({@link #wake()}): a new event is sent within
  * milliseconds, not at the next firing.
  */
 @ApplicationScoped
