@@ -74,12 +74,8 @@ public class PartnerService {
         partner.createdBy = actor.name();
         partner.updatedAt = now;
         partners.persist(partner);
-        WebhookEndpointEntity endpoint = new WebhookEndpointEntity();
-        endpoint.id = UUID.randomUUID();
-        endpoint.partnerId = partner.id;
+        WebhookEndpointEntity endpoint = WebhookEndpointEntity.registered(partner.id, now, actor.name());
         endpoint.url = url;
-        endpoint.createdAt = now;
-        endpoint.createdBy = actor.name();
         endpoints.persist(endpoint);
         String secret = secrets.issue(endpoint.id);
         partners.flush();

@@ -43,7 +43,7 @@ public class DeliveryService {
     /** A clinic-wide endpoint's deliveries, newest event first. */
     @Transactional
     public ItemsPage<DeliveryResponse> ofClinicEndpoint(UUID endpointId, PageRequest page) {
-        return of(clinicEndpoint(endpointId).id, page);
+        return of(clinicEndpoint(endpointId, LockModeType.NONE).id, page);
     }
 
     /**
@@ -64,7 +64,7 @@ public class DeliveryService {
     /** As {@link #redeliverToPartner}, for an event of a type that the clinic-wide endpoint receives. */
     @Transactional
     public DeliveryResponse redeliverToClinicEndpoint(UUID endpointId, String eventId) {
-        WebhookEndpointEntity endpoint = clinicEndpoint(endpointId);
+        WebhookEndpointEntity endpoint = clinicEndpoint(endpointId, LockModeType.PESSIMISTIC_READ);
         return redeliver(endpoint, eventOf("type in (:owner)", endpoint.eventTypes, eventId,
                 "event of a type this endpoint receives"));
     }
@@ -127,9 +127,9 @@ public class DeliveryService {
         return endpoints.ofPartner(partnerId).orElseThrow(() -> ProblemException.notFound("partner", partnerId));
     }
 
-    /** Locked against a removal running alongside: nothing is queued for an endpoint that is gone. */
-    private WebhookEndpointEntity clinicEndpoint(UUID endpointId) {
-        return endpoints.clinicWide(endpointId, LockModeType.PESSIMISTIC_READ)
+    /** A redelivery locks it against a removal running alongside: nothing is queued for an endpoint that is gone. */
+    private WebhookEndpointEntity clinicEndpoint(UUID endpointId, LockModeType lock) {
+        return endpoints.clinicWide(endpointId, lock)
                 .orElseThrow(() -> ProblemException.notFound("webhook endpoint", endpointId));
     }
 

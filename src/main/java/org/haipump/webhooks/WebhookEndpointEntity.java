@@ -53,4 +53,14 @@ public class WebhookEndpointEntity {
 
     @Version
     public long version;
+
+    /** A new endpoint, a partner's when {@code partnerId} is given, as registered at {@code at} by {@code by}. */
+    public static WebhookEndpointEntity registered(UUID partnerId, Instant at, String by) {
+        WebhookEndpointEntity endpoint = new WebhookEndpointEntity();
+        endpoint.id = UUID.randomUUID();
+        endpoint.partnerId = partnerId;
+        endpoint.createdAt = at;
+        endpoint.createdBy = by;
+        return endpoint;
+    }
 }

@@ -45,10 +45,7 @@ public class WebhookEndpointService {
     @Transactional
     public Versioned<CreatedWebhookEndpointResponse> create(WebhookEndpointRequest request) {
         Instant now = clock.instant();
-        WebhookEndpointEntity endpoint = new WebhookEndpointEntity();
-        endpoint.id = UUID.randomUUID();
-        endpoint.createdAt = now;
-        endpoint.createdBy = actor.name();
+        WebhookEndpointEntity endpoint = WebhookEndpointEntity.registered(null, now, actor.name());
         apply(endpoint, request, now);
         endpoints.persist(endpoint);
         String secret = secrets.issue(endpoint.id);
