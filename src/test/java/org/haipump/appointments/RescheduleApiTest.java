@@ -88,14 +88,15 @@ class RescheduleApiTest {
 
     @Test
     void aPlannedDrugNobodyChoseFollowsThePlanAtTheNewStart() {
-        // heparin 13 days ago: chemotherapy is due tomorrow, but a hold keeps it from tomorrow on
+        // heparin 13 days ago: chemotherapy is due tomorrow, but a hold keeps it from the day after on;
+        // the visit is booked before the hold whatever the time of day (two hours from now may be tomorrow)
         String pumpId = Api.pumpFilledAt(Api.daysAgo(13), "HEPARIN");
         String appointmentId = Api.bookAppointment(pumpId, Api.now().plus(Duration.ofHours(2)));
-        Api.startChemoHold(pumpId, Api.today().plusDays(1), Api.today().plusDays(14));
-        Instant tomorrow = Api.today().plusDays(1).atStartOfDay(Api.ZONE).toInstant().plus(Duration.ofHours(10));
+        Api.startChemoHold(pumpId, Api.today().plusDays(2), Api.today().plusDays(14));
+        Instant holdsFirstDay = Api.today().plusDays(2).atStartOfDay(Api.ZONE).toInstant().plus(Duration.ofHours(10));
         as(Tokens.scheduler()).get(APPOINTMENT, appointmentId).then().body("plannedDrug", equalTo("CHEMOTHERAPY"));
 
-        as(Tokens.scheduler()).body(move(tomorrow, MOVE_REASON)).post(RESCHEDULE, appointmentId)
+        as(Tokens.scheduler()).body(move(holdsFirstDay, MOVE_REASON)).post(RESCHEDULE, appointmentId)
                 .then().log().ifValidationFails().statusCode(200)
                 .body("plannedDrug", equalTo("HEPARIN"))
                 .body("plannedDrugExplicit", equalTo(false));
