@@ -45,6 +45,12 @@ public class ProblemException extends RuntimeException {
                 field + ": " + message, null, List.of(new Problem.FieldError(field, message)), null));
     }
 
+    /** A part the service needs is down for now: 503, worth a retry (the answer says when). */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(new Problem(Problem.TYPE_BASE + "unavailable", "Service unavailable", 503,
+                detail, null, null, null));
+    }
+
     /** A domain refusal: a conflict with the pump's state is 409, a broken clinical rule 422. */
     public static ProblemException of(Refusal refusal) {
         Map<String, Object> extensions = new HashMap<>(refusal.details());

@@ -42,6 +42,8 @@ public class ProblemMappers {
     private static final String EXCLUSION_OR_CHECK_VIOLATION = "23514";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK_DETECTED = "40P01";
+    /** What a 503 asks the client to wait before trying again. */
+    private static final String RETRY_AFTER_SECONDS = "5";
     /**
      * The database went away or refuses sessions for now: an administrator's or a crash's shutdown
      * ending the session (57P01, 57P02), a server still starting or stopping (57P03), all
@@ -176,9 +178,7 @@ public class ProblemMappers {
                 || noFreeConnection(sql)) {
             LOG.warnf("Database unavailable: %s%s", e.getClass().getName(),
                     noFreeConnection(sql) ? " (no free connection in the pool)" : "");
-            return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unavailable",
-                    "Service unavailable", 503, "The database is unavailable; try again shortly.",
-                    null, null, null), uri)).header("Retry-After", "5").build();
+            return respond(ProblemException.unavailable("The database is unavailable; try again shortly.").problem(), uri);
         }
         if (sql != null) {
             // Database messages can quote row values (patient data): log the state, never the message.
@@ -210,7 +210,11 @@ public class ProblemMappers {
         // Status and type only: the detail may repeat what the client sent.
         LOG.debugf("Answered %d %s", problem.getStatus(), problem.getType());
         Problem located = uri == null ? problem : problem.withInstance(uri.getRequestUri().getRawPath());
-        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(located).build();
+        Response.ResponseBuilder response = Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(located);
+        if (problem.getStatus() == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     /** The violated field as the client named it: {@code create.request.volumeMl} becomes {@code volumeMl}. */

@@ -76,7 +76,7 @@ public class BodySizeLimit {
         response.setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .putHeader(RequestId.HEADER, RequestId.of(request.getHeader(RequestId.HEADER)))
+                .putHeader(RequestId.HEADER, RequestId.of(context))
                 .end(body);
         if (!received) {
             // A client still sending would see the connection reset instead of the answer: drop what

@@ -1,20 +1,48 @@
 package org.haipump.platform.web;
 
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
 
-/** The id every answer carries in {@code X-Request-Id}: the caller's, when it can hold nothing but an id. */
-public final class RequestId {
+/**
+ * Gives every request its id, before anything can refuse it (the body-size limit included): in
+ * the answer's {@code X-Request-Id}, in the log's MDC as {@code requestId}, and to the audit trail
+ * through {@link #of(RoutingContext)}. The id is the caller's when it can hold nothing but an id.
+ */
+@ApplicationScoped
+public class RequestId {
 
     public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    private static final String CONTEXT_KEY = RequestId.class.getName();
     private static final Pattern CALLER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-    private RequestId() {
-    }
 
     /** The caller's id if it is 1-64 characters of {@code [A-Za-z0-9._-]}, else a new UUID. */
     public static String of(String sentByCaller) {
         return sentByCaller != null && CALLER_ID.matcher(sentByCaller).matches() ? sentByCaller
                 : UUID.randomUUID().toString();
+    }
+
+    /** The id {@link #assign} gave this request. */
+    public static String of(RoutingContext request) {
+        String id = request.get(CONTEXT_KEY);
+        return id != null ? id : of(request.request().getHeader(HEADER));
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2).handler(this::assign);
+    }
+
+    private void assign(RoutingContext request) {
+        String id = of(request.request().getHeader(HEADER));
+        request.put(CONTEXT_KEY, id);
+        request.response().putHeader(HEADER, id);
+        MDC.put(MDC_KEY, id);
+        request.next();
     }
 }
