@@ -31,8 +31,8 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** In a transaction of its own: the request's own work has already committed or rolled back. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Inside the transaction of the call it records ({@link AuditRecorder}). */
+    @Transactional(Transactional.TxType.MANDATORY)
     void record(AuditEntry entry) {
         Set<UUID> patients = new LinkedHashSet<>(entry.patientIds());
         if (patients.isEmpty() && entry.owner() != null) {

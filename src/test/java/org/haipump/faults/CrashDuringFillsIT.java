@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The service is killed with SIGKILL while several nurses record fills on many pumps, then started
- * again: every fill it answered 201 is there, nothing is half-written, an unanswered request
- * retried with its Idempotency-Key yields exactly one fill, and the overdue scan catches up with a
- * pump that fell due while the service was down.
+ * again: every fill it answered 201 is there, nothing is half-written (no fill is without its
+ * audit record), an unanswered request retried with its Idempotency-Key yields exactly one fill,
+ * and the overdue scan catches up with a pump that fell due while the service was down.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class CrashDuringFillsIT {
@@ -191,6 +191,18 @@ class CrashDuringFillsIT {
                    or p.next_drug is distinct from
                       case latest.drug when 'CHEMOTHERAPY' then 'HEPARIN' else 'CHEMOTHERAPY' end
                 """)).as("pumps whose stored cycle state is not that of their latest fill").isEmpty();
+
+        // A fill and its audit record commit together: neither is there without the other.
+        assertThat(db.strings("""
+                select f.id::text from fill f
+                where not exists (select 1 from audit_event a where a.resource_id = f.id::text
+                                  and a.operation = 'POST /api/v1/pumps/{pumpId}/fills' and a.status = 201)
+                """)).as("fills without their audit record").isEmpty();
+        assertThat(db.strings("""
+                select a.resource_id from audit_event a
+                where a.operation = 'POST /api/v1/pumps/{pumpId}/fills' and a.status = 201
+                  and not exists (select 1 from fill f where f.id::text = a.resource_id)
+                """)).as("audit records of fills that are not there").isEmpty();
 
         // The scan catches up with the pump that fell due while the service was down.
         List<JsonNode> flags = Await.until(CATCH_UP_AT_MOST,
