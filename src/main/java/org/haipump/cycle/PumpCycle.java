@@ -84,6 +84,17 @@ public record PumpCycle(
                 fill, rest, latestMeasuredFlowMlPerDay, measuredFlowIsLowerBound, holds, chemotherapyHolds);
     }
 
+    /**
+     * The same pump once a fill has been recorded: {@link #after} it, with the latest flow the pump
+     * now knows (a fill that measured none leaves the earlier one).
+     */
+    public PumpCycle recorded(FillFact fill, boolean forGlycerolHold, Double latestMeasuredFlowMlPerDay,
+                              boolean measuredFlowIsLowerBound) {
+        PumpCycle after = after(fill, forGlycerolHold);
+        return new PumpCycle(active, mode, zone, implantedOn, reservoirVolumeMl, nominalFlowMlPerDay, after.lastFill,
+                after.lastRestDrug, latestMeasuredFlowMlPerDay, measuredFlowIsLowerBound, holds, chemotherapyHolds);
+    }
+
     PumpCycle withHold(GlycerolHold hold) {
         List<GlycerolHold> more = new java.util.ArrayList<>(holds);
         more.add(hold);

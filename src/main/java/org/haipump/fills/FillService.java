@@ -129,14 +129,14 @@ public class FillService {
             fill.performedBy = home.performedBy().strip();
         }
         fills.persist(fill);
-        cycles.linkToGlycerolHold(cycle, fill);
+        boolean forGlycerolHold = cycles.linkToGlycerolHold(cycle, fill);
 
         pump.lastFillId = fill.id;
         flow.latestFlow().ifPresent(latest -> {
             pump.latestMeasuredFlowMlPerDay = decimal(latest.rateMlPerDay(), 3);
             pump.latestFlowIsLowerBound = latest.lowerBound();
         });
-        Optional<NextRefill> next = cycles.refresh(pump);
+        Optional<NextRefill> next = cycles.refreshAfterFill(pump, cycle, fill, forGlycerolHold);
         recorded.fire(new FillRecorded(fill.id, pump.id, pump.patientId, fill.performedAt, accepted, next.orElse(null),
                 completed.map(a -> a.location).orElse(null), now));
 

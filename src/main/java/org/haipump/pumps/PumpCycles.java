@@ -3,24 +3,25 @@ package org.haipump.pumps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.haipump.cycle.ChemotherapyHold;
 import org.haipump.cycle.Drug;
+import org.haipump.cycle.FillFact;
 import org.haipump.cycle.GlycerolHold;
 import org.haipump.cycle.NextRefill;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.cycle.RefillCycle;
-import org.haipump.patients.PatientEntity;
-import org.haipump.patients.PatientRepository;
 
 /**
  * Loads a pump's history into the domain's {@link PumpCycle}, and writes the derived next-refill
@@ -29,23 +30,34 @@ import org.haipump.patients.PatientRepository;
 @ApplicationScoped
 public class PumpCycles {
 
+    /** Dates as {@code YYYY-MM-DD}, whatever the session's DateStyle; a hold's dates joined by spaces, holds by commas. */
+    private static final String CYCLE_FACTS = """
+            select p.id, pt.time_zone, f.id, f.performed_at, f.drug, f.volume_ml,
+                   (select r.drug from fill r
+                     where r.pump_id = p.id and r.drug in ('HEPARIN', 'GLYCEROL')
+                       and not exists (select 1 from glycerol_hold h where h.glycerol_fill_id = r.id)
+                     order by r.performed_at desc limit 1),
+                   (select string_agg(to_char(g.depart_on, 'YYYY-MM-DD') || ' ' || to_char(g.return_on, 'YYYY-MM-DD'),
+                                      ',' order by g.depart_on)
+                      from glycerol_hold g where g.pump_id = p.id and g.status <> 'CANCELLED'),
+                   (select string_agg(to_char(c.starts_on, 'YYYY-MM-DD') || ' ' || to_char(c.review_on, 'YYYY-MM-DD')
+                                      || ' ' || coalesce(to_char(c.ends_on, 'YYYY-MM-DD'), '-'), ',' order by c.starts_on)
+                      from chemotherapy_hold c where c.pump_id = p.id)
+              from pump p
+              join patient pt on pt.id = p.patient_id
+              left join fill f on f.id = p.last_fill_id
+             where p.id in (:ids)""";
+
     private final PumpRepository pumps;
-    private final FillRepository fills;
     private final GlycerolHoldRepository holds;
-    private final ChemotherapyHoldRepository chemotherapyHolds;
-    private final PatientRepository patients;
     private final RefillCycle rules;
     private final Event<PumpPlanChanged> planChanged;
     private final Clock clock;
 
-    PumpCycles(PumpRepository pumps, FillRepository fills, GlycerolHoldRepository holds,
-               ChemotherapyHoldRepository chemotherapyHolds, PatientRepository patients, RefillCycle rules,
+    PumpCycles(PumpRepository pumps, GlycerolHoldRepository holds, RefillCycle rules,
                Event<PumpPlanChanged> planChanged, Clock clock) {
         this.pumps = pumps;
-        this.fills = fills;
         this.holds = holds;
-        this.chemotherapyHolds = chemotherapyHolds;
-        this.patients = patients;
         this.rules = rules;
         this.planChanged = planChanged;
         this.clock = clock;
@@ -59,51 +71,68 @@ public class PumpCycles {
         return cyclesOf(List.of(pump)).get(pump.id);
     }
 
-    /** The cycles of many pumps in five queries, whatever their number. */
+    /** The cycles of many pumps, in one statement whatever their number. */
     public Map<UUID, PumpCycle> cyclesOf(Collection<PumpEntity> pumps) {
-        return cyclesOf(pumps, lastFillsOf(pumps));
+        Map<UUID, PumpCycle> cycles = new HashMap<>();
+        loadedOf(pumps).forEach((id, loaded) -> cycles.put(id, loaded.cycle()));
+        return cycles;
     }
 
-    /** The pumps' latest fills by id, in one query. */
-    public Map<UUID, FillEntity> lastFillsOf(Collection<PumpEntity> pumps) {
-        List<UUID> lastFillIds = pumps.stream().map(p -> p.lastFillId).filter(Objects::nonNull).toList();
-        return lastFillIds.isEmpty() ? Map.of()
-                : fills.byIds(lastFillIds).stream().collect(Collectors.toMap(f -> f.id, Function.identity()));
+    /** A pump's cycle, and its latest fill as the pump's views show it. */
+    public record Loaded(PumpCycle cycle, LastFillResponse lastFill) {
     }
 
-    /** The cycles of many pumps whose latest fills are already loaded. */
-    public Map<UUID, PumpCycle> cyclesOf(Collection<PumpEntity> pumps, Map<UUID, FillEntity> lastFills) {
+    /**
+     * What the rules need of each pump beyond its own row, in one statement: the patient's time zone,
+     * the latest fill, the latest rest drug (heparin or glycerol, a glycerol hold's own fill not
+     * counted), the glycerol holds not cancelled and the chemotherapy holds. Reading it runs
+     * Hibernate's flush first, so a fill just persisted is in it.
+     */
+    public Map<UUID, Loaded> loadedOf(Collection<PumpEntity> pumps) {
         if (pumps.isEmpty()) {
             return Map.of();
         }
-        List<UUID> pumpIds = pumps.stream().map(p -> p.id).toList();
-        Map<UUID, PatientEntity> patientsById = patients.byIds(pumps.stream().map(p -> p.patientId).distinct().toList())
-                .stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
-        Map<UUID, Drug> lastRestDrugs = lastFills.isEmpty() ? Map.of() : fills.lastRestDrugs(pumpIds);
-        Map<UUID, List<GlycerolHold>> holdsByPump = holds.plannedForPumps(pumpIds).stream().collect(
-                Collectors.groupingBy(h -> h.pumpId, Collectors.mapping(GlycerolHoldEntity::toHold, Collectors.toList())));
-        Map<UUID, List<ChemotherapyHold>> chemotherapyHoldsByPump = chemotherapyHolds.forPumps(pumpIds).stream()
-                .collect(Collectors.groupingBy(h -> h.pumpId,
-                        Collectors.mapping(ChemotherapyHoldEntity::toHold, Collectors.toList())));
-
-        Map<UUID, PumpCycle> cycles = new HashMap<>();
-        for (PumpEntity pump : pumps) {
-            FillEntity last = pump.lastFillId == null ? null : lastFills.get(pump.lastFillId);
-            cycles.put(pump.id, new PumpCycle(
+        Map<UUID, PumpEntity> byId = new HashMap<>();
+        pumps.forEach(pump -> byId.put(pump.id, pump));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = this.pumps.getEntityManager().createNativeQuery(CYCLE_FACTS)
+                .setParameter("ids", byId.keySet())
+                .getResultList();
+        Map<UUID, Loaded> loaded = new HashMap<>();
+        for (Object[] row : rows) {
+            PumpEntity pump = byId.get((UUID) row[0]);
+            LastFillResponse last = row[2] == null ? null
+                    : new LastFillResponse((UUID) row[2], (Instant) row[3], Drug.valueOf((String) row[4]), (BigDecimal) row[5]);
+            loaded.put(pump.id, new Loaded(new PumpCycle(
                     pump.isActive(),
                     pump.therapyMode,
-                    patientsById.get(pump.patientId).zone(),
+                    ZoneId.of((String) row[1]),
                     pump.implantedOn,
                     pump.reservoirVolumeMl.doubleValue(),
                     pump.nominalFlowRateMlPerDay.doubleValue(),
-                    last == null ? null : last.toFact(),
-                    lastRestDrugs.get(pump.id),
+                    last == null ? null : new FillFact(last.performedAt(), last.drug(), last.volumeMl().doubleValue()),
+                    row[6] == null ? null : Drug.valueOf((String) row[6]),
                     pump.latestMeasuredFlowMlPerDay == null ? null : pump.latestMeasuredFlowMlPerDay.doubleValue(),
                     pump.latestFlowIsLowerBound,
-                    holdsByPump.getOrDefault(pump.id, List.of()),
-                    chemotherapyHoldsByPump.getOrDefault(pump.id, List.of())));
+                    glycerolHolds((String) row[7]),
+                    chemotherapyHolds((String) row[8])), last));
         }
-        return cycles;
+        return loaded;
+    }
+
+    private static List<GlycerolHold> glycerolHolds(String joined) {
+        return joined == null ? List.of() : Arrays.stream(joined.split(",")).map(hold -> {
+            String[] dates = hold.split(" ");
+            return new GlycerolHold(LocalDate.parse(dates[0]), LocalDate.parse(dates[1]));
+        }).toList();
+    }
+
+    private static List<ChemotherapyHold> chemotherapyHolds(String joined) {
+        return joined == null ? List.of() : Arrays.stream(joined.split(",")).map(hold -> {
+            String[] dates = hold.split(" ");
+            return new ChemotherapyHold(LocalDate.parse(dates[0]), LocalDate.parse(dates[1]),
+                    dates[2].equals("-") ? null : LocalDate.parse(dates[2]));
+        }).toList();
     }
 
     /** Recomputes the pump's next refill from its history and stores it on the pump row. */
@@ -131,18 +160,33 @@ public class PumpCycles {
     /**
      * A glycerol fill just recorded that a planned hold asked for (judged on the pump's cycle before
      * the fill) is that hold's: the hold is FILLED, and the fill no rest drug of the pump's own.
+     * Answers whether the fill was a hold's.
      */
-    public void linkToGlycerolHold(PumpCycle before, FillEntity fill) {
+    public boolean linkToGlycerolHold(PumpCycle before, FillEntity fill) {
         if (fill.drug != Drug.GLYCEROL) {
-            return;
+            return false;
         }
-        rules.glycerolHoldAt(before, fill.performedAt).ifPresent(asked -> holds.forPump(fill.pumpId).stream()
-                .filter(h -> h.status == GlycerolHoldStatus.PLANNED && h.toHold().equals(asked))
-                .findFirst()
-                .ifPresent(hold -> {
-                    hold.status = GlycerolHoldStatus.FILLED;
-                    hold.glycerolFillId = fill.id;
-                }));
+        Optional<GlycerolHoldEntity> filled = rules.glycerolHoldAt(before, fill.performedAt)
+                .flatMap(asked -> holds.forPump(fill.pumpId).stream()
+                        .filter(h -> h.status == GlycerolHoldStatus.PLANNED && h.toHold().equals(asked))
+                        .findFirst());
+        filled.ifPresent(hold -> {
+            hold.status = GlycerolHoldStatus.FILLED;
+            hold.glycerolFillId = fill.id;
+        });
+        return filled.isPresent();
+    }
+
+    /**
+     * Stores the next refill after a fill, from the cycle the fill was judged on plus the fill
+     * itself ({@link PumpCycle#recorded}): nothing is read again.
+     */
+    public Optional<NextRefill> refreshAfterFill(PumpEntity pump, PumpCycle before, FillEntity fill,
+                                                 boolean forGlycerolHold) {
+        PumpCycle after = before.recorded(fill.toFact(), forGlycerolHold,
+                pump.latestMeasuredFlowMlPerDay == null ? null : pump.latestMeasuredFlowMlPerDay.doubleValue(),
+                pump.latestFlowIsLowerBound);
+        return store(pump, after);
     }
 
     private record Refreshed(PumpCycle cycle, Optional<NextRefill> next) {
@@ -151,10 +195,14 @@ public class PumpCycles {
     /** Stores the pump's next refill from its history; with the cycle it was computed from. */
     private Refreshed refreshed(PumpEntity pump) {
         PumpCycle cycle = cycleOf(pump);
+        return new Refreshed(cycle, store(pump, cycle));
+    }
+
+    private Optional<NextRefill> store(PumpEntity pump, PumpCycle cycle) {
         Optional<NextRefill> next = rules.nextRefill(cycle, clock.instant());
         pump.nextDueAt = next.map(NextRefill::dueAt).orElse(null);
         pump.reserveEndsAt = next.map(NextRefill::reserveEndsAt).orElse(null);
         pump.nextDrug = next.map(NextRefill::drug).orElse(null);
-        return new Refreshed(cycle, next);
+        return next;
     }
 }

@@ -202,17 +202,17 @@ public class PumpService {
 
     /** The views of many pumps with a fixed number of queries, in the order given. */
     private List<PumpResponse> views(List<PumpEntity> list) {
-        Map<UUID, FillEntity> lastFills = cycles.lastFillsOf(list);
-        Map<UUID, PumpCycle> cyclesById = cycles.cyclesOf(list, lastFills);
+        Map<UUID, PumpCycles.Loaded> loaded = cycles.loadedOf(list);
         Instant now = clock.instant();
         return list.stream().map(pump -> {
-            PumpCycle cycle = cyclesById.get(pump.id);
+            PumpCycles.Loaded facts = loaded.get(pump.id);
+            PumpCycle cycle = facts.cycle();
             NextRefillResponse next = cycles.rules().nextRefill(cycle, now)
                     .map(refill -> NextRefillResponse.of(refill, cycle.zone())).orElse(null);
-            LastFillResponse last = pump.lastFillId == null ? null : LastFillResponse.of(lastFills.get(pump.lastFillId));
             return new PumpResponse(pump.id, pump.patientId, pump.model, pump.serialNumber, pump.reservoirVolumeMl,
                     pump.nominalFlowRateMlPerDay, pump.implantedOn, pump.therapyMode, pump.status, pump.removedOn,
-                    pump.removalReason, pump.removalNote, pump.latestMeasuredFlowMlPerDay, last, next, pump.createdAt);
+                    pump.removalReason, pump.removalNote, pump.latestMeasuredFlowMlPerDay, facts.lastFill(), next,
+                    pump.createdAt);
         }).toList();
     }
 }
