@@ -24,10 +24,11 @@ public class WorklistResource {
         this.service = service;
     }
 
-    /** {@code dueBefore} defaults to seven days from now. */
+    /** {@code dueBefore} defaults to seven days from now; {@code after} is an earlier answer's {@code nextCursor}. */
     @Audited(action = AuditAction.SEARCH, resource = "worklist")
     @GET
-    public WorklistResponse worklist(@QueryParam("dueBefore") Instant dueBefore, @Valid @BeanParam PageRequest page) {
-        return service.worklist(dueBefore, page);
+    public WorklistResponse worklist(@QueryParam("dueBefore") Instant dueBefore, @Valid @BeanParam PageRequest page,
+                                     @QueryParam("after") String after) {
+        return service.worklist(dueBefore, page, after);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,18 +16,17 @@ import org.haipump.appointments.AppointmentResponse;
 import org.haipump.appointments.AppointmentService;
 import org.haipump.appointments.AppointmentStatus;
 import org.haipump.cycle.PumpCycle;
-import org.haipump.cycle.RefillSql;
-import org.haipump.cycle.RefillStatus;
 import org.haipump.flags.FlagRepository;
 import org.haipump.flags.FlagResponse;
 import org.haipump.patients.PatientEntity;
+import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.web.PageRequest;
 import org.haipump.pumps.NextRefillResponse;
 import org.haipump.pumps.PumpCycles;
 import org.haipump.pumps.PumpEntity;
 import org.haipump.pumps.PumpStatus;
 
-/** The dashboard's list of refills by urgency: a handful of set-based queries per page. */
+/** The dashboard's list of refills by urgency: a handful of set-based queries per page, and counts kept a moment. */
 @ApplicationScoped
 public class WorklistService {
 
@@ -40,32 +38,51 @@ public class WorklistService {
     private final AppointmentRepository appointments;
     private final AppointmentService appointmentService;
     private final PumpCycles pumpCycles;
+    private final WorklistCounts worklistCounts;
     private final Clock clock;
 
     WorklistService(EntityManager em, FlagRepository flags, AppointmentRepository appointments,
-                    AppointmentService appointmentService, PumpCycles pumpCycles, Clock clock) {
+                    AppointmentService appointmentService, PumpCycles pumpCycles, WorklistCounts worklistCounts,
+                    Clock clock) {
         this.em = em;
         this.flags = flags;
         this.appointments = appointments;
         this.appointmentService = appointmentService;
         this.pumpCycles = pumpCycles;
+        this.worklistCounts = worklistCounts;
         this.clock = clock;
     }
 
+    /**
+     * A page by {@code page} (an offset), or the page after a cursor an earlier answer gave (an index
+     * range, whatever the depth); {@code nextCursor} leads on while there is more.
+     */
     @Transactional
-    public WorklistResponse worklist(Instant dueBefore, PageRequest page) {
+    public WorklistResponse worklist(Instant dueBefore, PageRequest page, String after) {
+        WorklistCursor cursor = after == null ? null : WorklistCursor.parse(after);
+        if (cursor != null && page.page != 0) {
+            throw ProblemException.invalid(WorklistCursor.PARAMETER, "cannot be combined with page: follow nextCursor");
+        }
         Instant now = clock.instant();
         Instant horizon = dueBefore != null ? dueBefore : now.plus(DEFAULT_HORIZON);
 
-        List<Object[]> rows = em.createQuery("""
+        var query = em.createQuery("""
                         select p, pt from PumpEntity p, PatientEntity pt
-                        where pt.id = p.patientId and p.status = :active and p.nextDueAt < :horizon
-                        order by p.nextDueAt, p.id""", Object[].class)
+                        where pt.id = p.patientId and p.status = :active and p.nextDueAt < :horizon"""
+                        + (cursor == null ? "" : " and (p.nextDueAt, p.id) > (:afterDue, :afterId)")
+                        + " order by p.nextDueAt, p.id", Object[].class)
                 .setParameter("active", PumpStatus.ACTIVE)
-                .setParameter("horizon", horizon)
-                .setFirstResult(page.offset())
-                .setMaxResults(page.size)
+                .setParameter("horizon", horizon);
+        if (cursor != null) {
+            query.setParameter("afterDue", cursor.dueAt()).setParameter("afterId", cursor.pumpId());
+        }
+        // One row more than the page: whether there is a next one.
+        List<Object[]> found = query.setFirstResult(cursor == null ? page.offset() : 0)
+                .setMaxResults(page.size + 1)
                 .getResultList();
+        List<Object[]> rows = found.subList(0, Math.min(found.size(), page.size));
+        PumpEntity last = rows.isEmpty() ? null : (PumpEntity) rows.get(rows.size() - 1)[0];
+        String nextCursor = found.size() > page.size ? new WorklistCursor(last.nextDueAt, last.id).encode() : null;
         List<UUID> pumpIds = rows.stream().map(r -> ((PumpEntity) r[0]).id).toList();
         Map<UUID, List<FlagResponse>> openFlags = flags.openForPumps(pumpIds).stream()
                 .map(FlagResponse::of).collect(Collectors.groupingBy(FlagResponse::pumpId));
@@ -94,25 +111,8 @@ public class WorklistService {
                     missedAppointments.get(pump.id));
         }).toList();
 
-        Map<RefillStatus, Long> counts = counts(now, horizon);
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        return new WorklistResponse(horizon, items, counts, page.page, page.size, total);
-    }
-
-    private static final String COUNTS = """
-            select count(*) filter (where not (%1$s)),
-                   count(*) filter (where %1$s and not (%2$s)),
-                   count(*) filter (where %2$s)
-            from pump where status = 'ACTIVE' and next_due_at < :horizon"""
-            .formatted(RefillSql.isPastDue("next_due_at"), RefillSql.reserveHasEnded("reserve_ends_at"));
-
-    private Map<RefillStatus, Long> counts(Instant now, Instant horizon) {
-        Object[] row = (Object[]) em.createNativeQuery(COUNTS)
-                .setParameter("now", now).setParameter("horizon", horizon).getSingleResult();
-        Map<RefillStatus, Long> counts = new EnumMap<>(RefillStatus.class);
-        counts.put(RefillStatus.UPCOMING, ((Number) row[0]).longValue());
-        counts.put(RefillStatus.OVERDUE, ((Number) row[1]).longValue());
-        counts.put(RefillStatus.CRITICAL, ((Number) row[2]).longValue());
-        return counts;
+        WorklistCounts.Counts counts = worklistCounts.counts(dueBefore);
+        return new WorklistResponse(horizon, items, counts.byStatus(), counts.asOf(), page.page, page.size,
+                counts.total(), nextCursor);
     }
 }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Clock;
 import java.time.Duration;
@@ -278,19 +279,23 @@ public final class Api {
      * Every item of the worklist due before {@code dueBefore} (its default week when null), page by
      * page: the test database holds many pumps, never-filled ones among them.
      */
+    /** Every item of the worklist due before {@code dueBefore}, page after page by {@code nextCursor}. */
     public static List<Map<String, Object>> worklistItems(Instant dueBefore) {
         List<Map<String, Object>> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            RequestSpecification request = as(Tokens.nurse()).queryParam("size", 200).queryParam("page", page);
+        String cursor = null;
+        do {
+            RequestSpecification request = as(Tokens.nurse()).queryParam("size", 200);
             if (dueBefore != null) {
                 request = request.queryParam("dueBefore", dueBefore.toString());
             }
-            List<Map<String, Object>> items = request.get(WORKLIST).then().statusCode(200).extract().path("items");
-            if (items.isEmpty()) {
-                return all;
+            if (cursor != null) {
+                request = request.queryParam("after", cursor);
             }
-            all.addAll(items);
-        }
+            JsonPath page = request.get(WORKLIST).then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("items"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return all;
     }
 
     /** The pump's item on the worklist due before {@code dueBefore}, or null when it is not on it. */

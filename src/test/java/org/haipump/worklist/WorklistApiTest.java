@@ -9,8 +9,12 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.haipump.flags.OverdueScan;
 import org.haipump.support.Api;
 import org.haipump.support.Tokens;
@@ -74,6 +78,64 @@ class WorklistApiTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
         as(Tokens.nurse()).queryParam("dueBefore", "tomorrow").get("/api/v1/worklist").then().statusCode(400)
                 .body("errors[0].field", equalTo("dueBefore"));
+    }
+
+    @Test
+    void cursorsPageThroughTheListInItsOrderAndAgreeWithPageNumbers() {
+        // Three pumps due within a few seconds of each other, long ago: nothing else falls between them.
+        Instant performedAt = Instant.now().minus(Duration.ofDays(100))
+                .minusSeconds(ThreadLocalRandom.current().nextInt(1_000_000)).truncatedTo(ChronoUnit.SECONDS);
+        List<String> mine = List.of(pumpFilledAt(performedAt), pumpFilledAt(performedAt.plusSeconds(1)),
+                pumpFilledAt(performedAt.plusSeconds(2)));
+        Instant firstDue = performedAt.plus(Api.REFILL_INTERVAL);
+        String beforeMine = new WorklistCursor(firstDue.minusNanos(1), new UUID(0, 0)).encode();
+        Instant afterMine = firstDue.plusSeconds(3);
+
+        JsonPath first = page(afterMine, 2, Map.of("after", beforeMine));
+        assertThat(first.getList("items.pumpId")).containsExactlyElementsOf(mine.subList(0, 2));
+        JsonPath second = page(afterMine, 2, Map.of("after", first.getString("nextCursor")));
+        assertThat(second.getList("items.pumpId")).containsExactly(mine.get(2));
+        assertThat(second.getString("nextCursor")).as("the last page's cursor").isNull();
+
+        // The whole list, both ways: the same items in the same order.
+        Instant horizon = Instant.now().plus(Duration.ofDays(30));
+        List<Object> byPageNumbers = new ArrayList<>();
+        for (int number = 0; ; number++) {
+            List<Object> ids = page(horizon, 200, Map.of("page", number)).getList("items.pumpId");
+            if (ids.isEmpty()) {
+                break;
+            }
+            byPageNumbers.addAll(ids);
+        }
+        assertThat(Api.worklistItems(horizon).stream().map(item -> item.get("pumpId")).toList())
+                .containsExactlyElementsOf(byPageNumbers);
+    }
+
+    @Test
+    void theCountsSayWhenTheyWereCounted() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        JsonPath worklist = page(null, 1, Map.of());
+        assertThat(Instant.parse(worklist.getString("countsAsOf"))).isBetween(before, Instant.now());
+    }
+
+    @Test
+    void aCursorIsOnlyOneTheServiceGaveAndNotWithAPageNumber() {
+        String cursor = page(null, 1, Map.of()).getString("nextCursor");
+        assertThat(cursor).isNotNull();
+        for (String notACursor : List.of("tomorrow", "dG9tb3Jyb3c", cursor + "xy")) {
+            as(Tokens.nurse()).queryParam("after", notACursor).get(Api.WORKLIST).then().statusCode(400)
+                    .contentType(Api.PROBLEM_JSON).body("errors[0].field", equalTo("after"));
+        }
+        as(Tokens.nurse()).queryParam("after", cursor).queryParam("page", 1).get(Api.WORKLIST).then().statusCode(400)
+                .contentType(Api.PROBLEM_JSON).body("errors[0].field", equalTo("after"));
+    }
+
+    private static JsonPath page(Instant dueBefore, int size, Map<String, Object> parameters) {
+        var request = as(Tokens.nurse()).queryParam("size", size).queryParams(parameters);
+        if (dueBefore != null) {
+            request = request.queryParam("dueBefore", dueBefore.toString());
+        }
+        return request.get(Api.WORKLIST).then().statusCode(200).extract().jsonPath();
     }
 
     private static Map<String, Object> item(List<Map<String, Object>> items, String pumpId) {

@@ -22,6 +22,8 @@ public interface HaiConfig {
 
     Metrics metrics();
 
+    Worklist worklist();
+
     Webhooks webhooks();
 
     Idempotency idempotency();
@@ -85,6 +87,15 @@ public interface HaiConfig {
         /** How long a count of the open flags serves scrapes before the database is asked again. */
         @WithDefault("10s")
         Duration openFlagsMaxAge();
+    }
+
+    interface Worklist {
+        /**
+         * How long the worklist's counts by status serve requests before they are counted again, in
+         * the background; 0 counts on every request (docs/api-guide.md, Worklist).
+         */
+        @WithDefault("5s")
+        Duration countsMaxAge();
     }
 
     interface Webhooks {

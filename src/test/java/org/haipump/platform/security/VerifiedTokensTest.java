@@ -2,11 +2,9 @@ package org.haipump.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.haipump.support.MovingClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,27 +16,7 @@ class VerifiedTokensTest {
     private static final Duration MAX_AGE = Duration.ofSeconds(60);
     private static final long ROOMY = 1_000_000;
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        Instant now = VERIFIED;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(VERIFIED);
 
     @ParameterizedTest(name = "exp {0} s after verification, looked up {1} s after: served {2}")
     @CsvSource({
@@ -61,7 +39,7 @@ class VerifiedTokensTest {
         VerifiedTokens<String> tokens = new VerifiedTokens<>(MAX_AGE, ROOMY, clock);
         tokens.keep("token-a", "identity-a", VERIFIED.plusSeconds(expAfter));
 
-        clock.now = VERIFIED.plusMillis(Math.round(lookedUpAfter * 1000));
+        clock.set(VERIFIED.plusMillis(Math.round(lookedUpAfter * 1000)));
 
         assertThat(tokens.find("token-a").isPresent()).isEqualTo(served);
     }
