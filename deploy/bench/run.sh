@@ -8,11 +8,12 @@
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust), Java 17, psql, pgbench and wrk (wrk
 # is installed with apt-get when missing and the script runs as root). It drops and recreates the
-# databases hai_bench, hai_bench_scan, hai_bench_min and hai_bench_pgbench, and no others.
+# databases hai_bench, hai_bench_small, hai_bench_scan, hai_bench_min and hai_bench_pgbench, and no others.
 # Raw outputs go to target/bench/results/<UTC time>/; the table is results.md there.
 #
-# Sizes and durations can be overridden: BENCH_PUMPS, BENCH_SCAN_PUMPS, BENCH_WARMUP (seconds),
-# BENCH_DURATION, BENCH_FILL_WARMUP, BENCH_SCAN_ROUNDS, BENCH_STARTS, BENCH_PORT, BENCH_MIN_PORT.
+# Sizes and durations can be overridden: BENCH_PUMPS, BENCH_SMALL_PUMPS, BENCH_SCAN_PUMPS, BENCH_WARMUP
+# (seconds), BENCH_DURATION, BENCH_FILL_WARMUP, BENCH_SCAN_ROUNDS, BENCH_STARTS, BENCH_SCALE_WARMUP,
+# BENCH_SCALE_DURATION, BENCH_PORT, BENCH_MIN_PORT.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -28,9 +29,9 @@ for arg in "$@"; do
 done
 
 if $QUICK; then
-  DEFAULTS=(10000 50000 5 5 3 1 1)
+  DEFAULTS=(10000 50000 5 5 3 1 1 1000 5 5)
 else
-  DEFAULTS=(100000 1000000 30 30 30 3 5)
+  DEFAULTS=(100000 1000000 30 30 30 3 5 10000 15 15)
 fi
 PUMPS=${BENCH_PUMPS:-${DEFAULTS[0]}}
 SCAN_PUMPS=${BENCH_SCAN_PUMPS:-${DEFAULTS[1]}}
@@ -39,11 +40,14 @@ DURATION=${BENCH_DURATION:-${DEFAULTS[3]}}
 FILL_WARMUP=${BENCH_FILL_WARMUP:-${DEFAULTS[4]}}
 SCAN_ROUNDS=${BENCH_SCAN_ROUNDS:-${DEFAULTS[5]}}
 STARTS=${BENCH_STARTS:-${DEFAULTS[6]}}
+SMALL_PUMPS=${BENCH_SMALL_PUMPS:-${DEFAULTS[7]}}
+SCALE_WARMUP=${BENCH_SCALE_WARMUP:-${DEFAULTS[8]}}
+SCALE_DURATION=${BENCH_SCALE_DURATION:-${DEFAULTS[9]}}
 PORT=${BENCH_PORT:-18080}
 MIN_PORT=${BENCH_MIN_PORT:-18081}
 readonly FILLS_PER_PUMP=26 LATE_PERCENT=10 CONNECTIONS=32 THREADS=2 PGBENCH_SCALE=32
 readonly PGHOST=127.0.0.1 PGUSER=postgres
-readonly DB=hai_bench DB_SCAN=hai_bench_scan DB_MIN=hai_bench_min DB_PGBENCH=hai_bench_pgbench
+readonly DB=hai_bench DB_SMALL=hai_bench_small DB_SCAN=hai_bench_scan DB_MIN=hai_bench_min DB_PGBENCH=hai_bench_pgbench
 readonly ISSUER=https://hai-refill-scheduler.local/dev
 
 SERVICE_JAR=$ROOT/target/bench/build/quarkus-app/quarkus-run.jar
@@ -127,6 +131,11 @@ log "building the service (-Pbench) and the minimal app"
 [[ -f $SERVICE_JAR && -f $MINIMAL_JAR ]] || die "a built jar is missing"
 
 NURSE=$("$ROOT/deploy/dev-jwt/mint-token.sh" nurse nurse.bench@clinic.test)
+# The partners of seed.sql: the large agency records home fills, the small one reads its refill list.
+HOME_NURSE=$("$ROOT/deploy/dev-jwt/mint-token.sh" partner infusion.bench@home-infusion.test \
+  e0000000-0000-4000-8000-00000000000a)
+SMALL_AGENCY=$("$ROOT/deploy/dev-jwt/mint-token.sh" partner ops.bench@small-agency.test \
+  e0000000-0000-4000-8000-00000000000b)
 ADMIN=$("$ROOT/deploy/dev-jwt/mint-token.sh" admin admin.bench@clinic.test)
 
 # ---------------------------------------------------------------------------------------------
@@ -171,9 +180,9 @@ stop_app() {
 # ---------------------------------------------------------------------------------------------
 # Databases: migrated by the service itself, then seeded with SQL
 # ---------------------------------------------------------------------------------------------
-log "recreating $DB, $DB_SCAN, $DB_MIN, $DB_PGBENCH"
-for db in "$DB" "$DB_SCAN" "$DB_MIN" "$DB_PGBENCH"; do recreate_db "$db"; done
-for db in "$DB" "$DB_SCAN"; do
+log "recreating $DB, $DB_SMALL, $DB_SCAN, $DB_MIN, $DB_PGBENCH"
+for db in "$DB" "$DB_SMALL" "$DB_SCAN" "$DB_MIN" "$DB_PGBENCH"; do recreate_db "$db"; done
+for db in "$DB" "$DB_SMALL" "$DB_SCAN"; do
   start_app "migrate-$db" "$SERVICE_JAR" "$db" "$PORT" false
   stop_app
 done
@@ -187,6 +196,8 @@ seed() {
 }
 log "seeding $DB: $PUMPS pumps with $FILLS_PER_PUMP fills each"
 SEED_S=$(seed "$DB" "$PUMPS" "$FILLS_PER_PUMP")
+log "seeding $DB_SMALL: $SMALL_PUMPS pumps with $FILLS_PER_PUMP fills each"
+seed "$DB_SMALL" "$SMALL_PUMPS" "$FILLS_PER_PUMP" >/dev/null
 log "seeding $DB_SCAN: $SCAN_PUMPS pumps with their latest fill"
 SEED_SCAN_S=$(seed "$DB_SCAN" "$SCAN_PUMPS" 1)
 log "initialising pgbench (scale $PGBENCH_SCALE)"
@@ -296,6 +307,11 @@ for target in ceiling open pump worklist; do
   log "measuring $target for ${DURATION}s"
   load "$target" get.lua "$DURATION" BENCH_TARGET=$target BENCH_PUMP_IDS="$OUT/pump-ids.txt" BENCH_TOKEN="$NURSE"
 done
+load warmup_partner_refills get.lua "$((WARMUP / 3 + 1))" BENCH_TARGET=partner_refills BENCH_TOKEN="$SMALL_AGENCY"
+log "measuring partner_refills for ${DURATION}s"
+load partner_refills get.lua "$DURATION" BENCH_TARGET=partner_refills BENCH_TOKEN="$SMALL_AGENCY"
+R[partner_refills.items]=$(curl -sf -H "Authorization: Bearer $SMALL_AGENCY" "http://127.0.0.1:$PORT/api/v1/partner/refills" \
+  | grep -o '"pumpId"' | wc -l)
 
 # The plans behind the figures, for the notes.
 sql "$DB" -c "explain (analyze, buffers) select count(*) filter (where next_due_at > now()),
@@ -310,10 +326,17 @@ sql "$DB" -c "explain (analyze, buffers) select count(*) filter (where next_due_
 # 3: recording fills, most due pumps first, one pump per request, beside pgbench
 # ---------------------------------------------------------------------------------------------
 # pumpId,drug,residual: the expected drug, and a residual volume that measures the nominal flow.
-sql "$DB" -c "select p.id || ',' || p.next_drug || ',' || to_char(greatest(0, least(30,
-                30 - extract(epoch from now() - f.performed_at) / 86400 * p.nominal_flow_rate_ml_per_day)), 'FM990.00')
-              from pump p join fill f on f.id = p.last_fill_id
-              where p.status = 'ACTIVE' order by p.next_due_at, p.id" >"$OUT/fills-all.txt"
+# The clinic fills the pumps of patients no partner refills; the large partner, those of its own.
+fill_rows() {
+  sql "$DB" -c "select p.id || ',' || p.next_drug || ',' || to_char(greatest(0, least(30,
+                  30 - extract(epoch from now() - f.performed_at) / 86400 * p.nominal_flow_rate_ml_per_day)), 'FM990.00')
+                from pump p join fill f on f.id = p.last_fill_id
+                left join patient_partner_assignment a on a.patient_id = p.patient_id and a.ended_at is null
+                where p.status = 'ACTIVE' and a.partner_id is not distinct from $1
+                order by p.next_due_at, p.id"
+}
+fill_rows null >"$OUT/fills-all.txt"
+fill_rows "'e0000000-0000-4000-8000-00000000000a'::uuid" >"$OUT/fills-partner.txt"
 split_at=$(($(wc -l <"$OUT/fills-all.txt") * 6 / 10))
 head -n "$split_at" "$OUT/fills-all.txt" >"$OUT/fills-measured.txt"
 tail -n +"$((split_at + 1))" "$OUT/fills-all.txt" >"$OUT/fills-warmup.txt"
@@ -333,6 +356,15 @@ R[fill.recorded]=$((FILLS_AFTER - FILLS_MID))
 R[fill.audited]=$((AUDIT_AFTER - AUDIT_MID))
 log "fills: $((FILLS_AFTER - FILLS_BEFORE)) recorded in all, ${R[fill.recorded]} in the measured run (answers: ${R[fill.requests]}), ${R[fill.audited]} audit records, $IDEMPOTENCY idempotency records"
 [[ ${R[fill.recorded]} -ge ${R[fill.requests]} ]] || die "fewer fills stored than answered"
+log "warm-up: ${FILL_WARMUP}s of home fills by the partner (on its least due pumps)"
+split_at=$(($(wc -l <"$OUT/fills-partner.txt") * 6 / 10))
+head -n "$split_at" "$OUT/fills-partner.txt" >"$OUT/fills-partner-measured.txt"
+tail -n +"$((split_at + 1))" "$OUT/fills-partner.txt" >"$OUT/fills-partner-warmup.txt"
+load partner_fill_warmup fill.lua "$FILL_WARMUP" BENCH_FILLS="$OUT/fills-partner-warmup.txt" BENCH_TOKEN="$HOME_NURSE" \
+  BENCH_PERFORMED_BY="Bench Home Nurse"
+log "measuring home fills by the partner for ${DURATION}s"
+load partner_fill fill.lua "$DURATION" BENCH_FILLS="$OUT/fills-partner-measured.txt" BENCH_TOKEN="$HOME_NURSE" \
+  BENCH_PERFORMED_BY="Bench Home Nurse"
 stop_app
 
 # The authenticated no-op once more with the cache of verified tokens off: what the cache saves.
@@ -387,6 +419,26 @@ scan_rounds scan_large "$DB_SCAN"
 stop_app
 
 # ---------------------------------------------------------------------------------------------
+# 3 (scaling): the pump lookup and the worklist at the small and the large size, beside the main run's
+# ---------------------------------------------------------------------------------------------
+# scale_run LABEL DATABASE: a mixed warm-up, then the pump lookup and the worklist, each measured as
+# LABEL_pump and LABEL_worklist.
+scale_run() {
+  local label=$1 db=$2
+  start_app "service-$label" "$SERVICE_JAR" "$db" "$PORT" false
+  # At most 100,000 ids, drawn at random: the lookups spread over the whole table all the same.
+  sql "$db" -c "select id from pump where status = 'ACTIVE' order by random() limit 100000" >"$OUT/pump-ids-$label.txt"
+  load "warmup_$label" get.lua "$SCALE_WARMUP" BENCH_TARGET=mixed BENCH_PUMP_IDS="$OUT/pump-ids-$label.txt" BENCH_TOKEN="$NURSE"
+  for target in pump worklist; do
+    log "measuring $target over $(sql "$db" -c "select count(*) from pump") pumps for ${SCALE_DURATION}s"
+    load "${label}_$target" get.lua "$SCALE_DURATION" BENCH_TARGET=$target BENCH_PUMP_IDS="$OUT/pump-ids-$label.txt" BENCH_TOKEN="$NURSE"
+  done
+  stop_app
+}
+scale_run small "$DB_SMALL"
+scale_run large "$DB_SCAN"
+
+# ---------------------------------------------------------------------------------------------
 # The table
 # ---------------------------------------------------------------------------------------------
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -403,6 +455,9 @@ large_ratio=$(calc "${R[scan_large.service_ms]} / ${R[scan_large.sql_ms]}")
 fill_ratio=$(calc "100 * ${R[fill.rps]} / ${R[pgbench.tps]}")
 ready_ratio=$(calc "${R[service.ready_ms]} / ${R[minimal.ready_ms]}")
 rss_ratio=$(calc "${R[service.rss_mb]} / ${R[minimal.rss_mb]}")
+partner_refills_ratio=$(calc "${R[worklist.rps]} / ${R[partner_refills.rps]}")
+partner_fill_ratio=$(calc "${R[fill.rps]} / ${R[partner_fill.rps]}")
+scale_ratio=$(calc "${R[large_worklist.p99_ms]} / ${R[small_worklist.p99_ms]}")
 lat() { echo "p50 $(fmt "${R[$1.p50_ms]}" 1) ms, p99 $(fmt "${R[$1.p99_ms]}" 1) ms"; }
 
 {
@@ -421,15 +476,25 @@ lat() { echo "p50 $(fmt "${R[$1.p50_ms]}" 1) ms, p99 $(fmt "${R[$1.p99_ms]}" 1) 
   echo "| 6 | overdue scan, $(fmt "$PUMPS") pumps, $(fmt "${R[scan_small.raised]}") late | $(fmt "${R[scan_small.service_ms]}") ms | one INSERT … SELECT: $(fmt "${R[scan_small.sql_ms]}") ms | $(fmt "$small_ratio" 2) × | < 1 s, ≤ 2 × | $(yes_no "${R[scan_small.service_ms]} < 1000 && $small_ratio <= 2") |"
   echo "| 6 | overdue scan, $(fmt "$SCAN_PUMPS") pumps, $(fmt "${R[scan_large.raised]}") late | $(fmt "${R[scan_large.service_ms]}") ms | one INSERT … SELECT: $(fmt "${R[scan_large.sql_ms]}") ms | $(fmt "$large_ratio" 2) × | < 10 s, ≤ 2 × | $(yes_no "${R[scan_large.service_ms]} < 10000 && $large_ratio <= 2") |"
   echo "| 4 | POST /api/v1/pumps/{id}/fills (Idempotency-Key, audit) | $(fmt "${R[fill.rps]}") fills/s; $(lat fill) | pgbench TPC-B-like: $(fmt "${R[pgbench.tps]}") tps; latency $(fmt "${R[pgbench.latency_ms]}" 1) ms | $(fmt "$fill_ratio" 1) % | ≥ 1,000 fills/s, ≥ 25 % | $(yes_no "${R[fill.rps]} >= 1000 && $fill_ratio >= 25") |"
+  echo "| 5 | GET /api/v1/partner/refills (a partner of $(fmt "$((PUMPS / 1000))") patients: ${R[partner_refills.items]} due) | $(fmt "${R[partner_refills.rps]}") req/s; $(lat partner_refills) | the worklist's first page: $(fmt "${R[worklist.rps]}") req/s | $(fmt "$partner_refills_ratio" 2) × slower | ≤ 1.5 × | $(yes_no "$partner_refills_ratio <= 1.5") |"
+  echo "| 5 | POST /api/v1/partner/pumps/{id}/fills (Idempotency-Key, audit) | $(fmt "${R[partner_fill.rps]}") fills/s; $(lat partner_fill) | the clinic's fills: $(fmt "${R[fill.rps]}") fills/s | $(fmt "$partner_fill_ratio" 2) × slower | ≤ 1.5 × | $(yes_no "$partner_fill_ratio <= 1.5") |"
   echo "| 6 | start-up: launch to /q/health/ready, median of $STARTS | $(fmt "${R[service.ready_ms]}") ms (Quarkus: ${R[service.started_s]} s) | minimal app: $(fmt "${R[minimal.ready_ms]}") ms (${R[minimal.started_s]} s) | $(fmt "$ready_ratio" 2) × | ≤ 1.3 × | $(yes_no "$ready_ratio <= 1.3") |"
   echo "| 6 | RSS 2 s after ready, median of $STARTS | $(fmt "${R[service.rss_mb]}") MB | minimal app: $(fmt "${R[minimal.rss_mb]}") MB | $(fmt "$rss_ratio" 2) × | ≤ 1.3 × | $(yes_no "$rss_ratio <= 1.3") |"
+  echo
+  echo "Scaling: the same reads over $(fmt "$SMALL_PUMPS"), $(fmt "$PUMPS") and $(fmt "$SCAN_PUMPS") pumps (the largest with only its latest fill; ${SCALE_DURATION}s each at the ends, after a ${SCALE_WARMUP}s warm-up):"
+  echo
+  echo "| pumps | fills per pump | GET /api/v1/pumps/{id} | worklist, first page | worklist p99 ÷ p99 at $(fmt "$SMALL_PUMPS") |"
+  echo "| --- | --- | --- | --- | --- |"
+  echo "| $(fmt "$SMALL_PUMPS") | $FILLS_PER_PUMP | $(fmt "${R[small_pump.rps]}") req/s; $(lat small_pump) | $(fmt "${R[small_worklist.rps]}") req/s; $(lat small_worklist) | 1.00 × |"
+  echo "| $(fmt "$PUMPS") | $FILLS_PER_PUMP | $(fmt "${R[pump.rps]}") req/s; $(lat pump) | $(fmt "${R[worklist.rps]}") req/s; $(lat worklist) | $(fmt "$(calc "${R[worklist.p99_ms]} / ${R[small_worklist.p99_ms]}")" 2) × |"
+  echo "| $(fmt "$SCAN_PUMPS") | 1 | $(fmt "${R[large_pump.rps]}") req/s; $(lat large_pump) | $(fmt "${R[large_worklist.rps]}") req/s; $(lat large_worklist) | $(fmt "$scale_ratio" 2) × (goal ≤ 1.5 ×: $(yes_no "$scale_ratio <= 1.5")) |"
   echo
   echo "CPU per request, from the service's and its PostgreSQL backends' CPU time over each run (the throughput a"
   echo "busy machine leaves aside; parallel query workers not counted):"
   echo
   echo "| run | req/s | service JVM, ms | PostgreSQL, ms | both, ms | the unauthenticated no-op's cost ÷ this |"
   echo "| --- | --- | --- | --- | --- | --- |"
-  for run in open ceiling ceiling_nocache pump worklist fill; do
+  for run in open ceiling ceiling_nocache pump worklist partner_refills fill partner_fill small_pump small_worklist large_pump large_worklist; do
     both=$(calc "${R[$run.jvm_ms]} + ${R[$run.pg_ms]}")
     echo "| $run | $(fmt "${R[$run.rps]}") | $(fmt "${R[$run.jvm_ms]}" 2) | $(fmt "${R[$run.pg_ms]}" 2) | $(fmt "$both" 2) | $(fmt "$(calc "100 * (${R[open.jvm_ms]} + ${R[open.pg_ms]}) / $both")" 1) % |"
   done

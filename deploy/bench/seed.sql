@@ -3,7 +3,9 @@
 -- past due (0 to 4 days: about half of them past their 2-day reserve); the others are due within
 -- the next 14 days. Every other pump due within 7 days has a booked appointment in its window.
 -- Chemotherapy and heparin alternate as the rules expect, so the next fill of each pump is
--- accepted without a deviation; no glycerol holds.
+-- accepted without a deviation; no glycerol holds. One patient in five is refilled at home by a
+-- partner: every thousandth by a small agency (its refill list is about as long as a worklist
+-- page), the others by a large one.
 --
 --   psql -v pumps=100000 -v fills_per_pump=26 -v late_percent=10 -f seed.sql DB
 --
@@ -23,7 +25,7 @@ create function pg_temp.bench_fill_id(i bigint, k int) returns uuid language sql
 $$ select ('c' || lpad(to_hex(k), 2, '0') || lpad(to_hex(i % 1048576), 5, '0') || '-0000-4000-8000-'
            || lpad(to_hex(i), 12, '0'))::uuid $$;
 -- CASCADE: every table that refers to these (holds, assignments, the outbox and its deliveries).
-truncate patient, pump, fill, appointment, flag, glycerol_hold, idempotency_record cascade;
+truncate patient, pump, fill, appointment, flag, glycerol_hold, idempotency_record, partner cascade;
 
 -- One row per pump: its latest fill and everything derived from it. Hours, not days, so that
 -- the stored due times match the service's elapsed-time intervals across DST changes.
@@ -75,6 +77,19 @@ from (select s.i, s.pump_id, k,
       from generate_series(0, :fills_per_pump - 1) as k cross join seed_pump s) as fills
 order by k, i;
 
+insert into partner (id, name, contact_email, created_at, created_by, updated_at)
+values ('e0000000-0000-4000-8000-00000000000a', 'Bench Home Infusion', 'ops@home-infusion.test', now(),
+        'admin.bench@clinic.test', now()),
+       ('e0000000-0000-4000-8000-00000000000b', 'Bench Small Agency', 'ops@small-agency.test', now(),
+        'admin.bench@clinic.test', now());
+insert into patient_partner_assignment (id, patient_id, partner_id, assigned_at, assigned_by)
+select ('f' || lpad(to_hex(i), 7, '0') || '-0000-4000-8000-000000000000')::uuid, patient_id,
+       case when i % 1000 = 0 then 'e0000000-0000-4000-8000-00000000000b'
+            else 'e0000000-0000-4000-8000-00000000000a' end::uuid,
+       now() - interval '30 days', 'admin.bench@clinic.test'
+from seed_pump
+where i % 5 = 0;
+
 insert into appointment (id, pump_id, patient_id, starts_at, location, site, planned_drug, status, refill_due_at,
                          window_opens_at, window_closes_at, booked_by, booked_at)
 select ('d' || lpad(to_hex(i), 7, '0') || '-0000-4000-8000-000000000000')::uuid, pump_id, patient_id,
@@ -86,4 +101,5 @@ where i % 2 = 0 and next_due_at < now() + interval '7 days' and reserve_ends_at 
 commit;
 
 -- Autovacuum may be off or slow to come: statistics and the visibility map now, as after a day.
-vacuum analyze patient, pump, fill, appointment, flag, glycerol_hold, idempotency_record, audit_event;
+vacuum analyze patient, pump, fill, appointment, flag, glycerol_hold, idempotency_record, audit_event, partner,
+    patient_partner_assignment;

@@ -1,4 +1,5 @@
--- POST /api/v1/pumps/{id}/fills with an Idempotency-Key, each request for another pump.
+-- POST /api/v1/pumps/{id}/fills with an Idempotency-Key, each request for another pump; with
+-- BENCH_PERFORMED_BY, a partner's home fill (POST /api/v1/partner/pumps/{id}/fills) by that nurse.
 -- BENCH_FILLS: lines "pumpId,drug,residualVolumeMl", most due first; BENCH_FILL_OFFSET skips the
 -- lines an earlier run used; each of the BENCH_THREADS threads takes every BENCH_THREADS-th line.
 -- A thread that runs out of pumps asks for an unknown one: a 404 that fails the run loudly.
@@ -7,6 +8,9 @@ local report = dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
 local rows = {}
 local used = 0
 local run = os.getenv("BENCH_RUN_ID") or "run"
+local performedBy = os.getenv("BENCH_PERFORMED_BY")
+local path = performedBy and "/api/v1/partner/pumps/" or "/api/v1/pumps/"
+local extra = performedBy and string.format(',"performedBy":"%s"', performedBy) or ""
 local headers = {
   ["Authorization"] = "Bearer " .. report.token(),
   ["Content-Type"] = "application/json",
@@ -32,7 +36,7 @@ function request()
   local row = rows[used] or "00000000-0000-4000-8000-000000000000,HEPARIN,16"
   local id, drug, residual = row:match("([^,]+),([^,]+),([^,]+)")
   headers["Idempotency-Key"] = "bench-" .. run .. "-" .. id
-  local body = string.format('{"performedAt":"%s","drug":"%s","volumeMl":30,"residualVolumeMl":%s}',
-      os.date("!%Y-%m-%dT%H:%M:%SZ"), drug, residual)
-  return wrk.format("POST", "/api/v1/pumps/" .. id .. "/fills", headers, body)
+  local body = string.format('{"performedAt":"%s","drug":"%s","volumeMl":30,"residualVolumeMl":%s%s}',
+      os.date("!%Y-%m-%dT%H:%M:%SZ"), drug, residual, extra)
+  return wrk.format("POST", path .. id .. "/fills", headers, body)
 end

@@ -3,6 +3,7 @@
 --   ceiling   GET /bench/ceiling (the same with the token verified and the role checked)
 --   pump      GET /api/v1/pumps/{id}, a random id from the file BENCH_PUMP_IDS per request
 --   worklist  GET /api/v1/worklist (the first page of 50)
+--   partner_refills  GET /api/v1/partner/refills (a partner token: the agency's due refills)
 --   mixed     the ceiling, a pump and the worklist in turn (the warm-up)
 local report = dofile(os.getenv("BENCH_WRK_DIR") .. "/report.lua")
 
@@ -28,7 +29,8 @@ local function pump()
   return wrk.format("GET", "/api/v1/pumps/" .. ids[math.random(#ids)])
 end
 
-local paths = { open = "/bench/ceiling/open", ceiling = "/bench/ceiling", worklist = "/api/v1/worklist" }
+local paths = { open = "/bench/ceiling/open", ceiling = "/bench/ceiling", worklist = "/api/v1/worklist",
+                partner_refills = "/api/v1/partner/refills" }
 
 function request()
   if target == "pump" then
