@@ -8,6 +8,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -33,9 +34,13 @@ public class AuditFilter {
 
     @ServerResponseFilter
     public Uni<Void> recordRefusal(ContainerResponseContext response, ResourceInfo resource) {
-        RoutingContext request = requests.getCurrent();
+        Method method = resource == null ? null : resource.getResourceMethod();
         // 503: the database or the trail is unreachable, so nothing was read or changed and there is no trail to write to.
-        if (request == null || resource == null || recorder.isRecorded(request) || response.getStatus() == 503) {
+        if (!recorder.audits(method) || response.getStatus() == 503) {
+            return Uni.createFrom().voidItem();
+        }
+        RoutingContext request = requests.getCurrent();
+        if (request == null || recorder.isRecorded(request)) {
             return Uni.createFrom().voidItem();
         }
         AuditRecorder.Answer answer = new AuditRecorder.Answer(response.getStatus(), response.getEntity(),
@@ -43,7 +48,7 @@ public class AuditFilter {
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithNull()
                 .chain(identity -> {
-                    Optional<AuditEntry> entry = recorder.refusal(resource.getResourceMethod(), identity, request, answer);
+                    Optional<AuditEntry> entry = recorder.refusal(method, identity, request, answer);
                     if (entry.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }

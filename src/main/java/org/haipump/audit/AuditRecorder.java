@@ -79,8 +79,12 @@ class AuditRecorder {
             return;
         }
         AuditEntry entry = entry(operation.get(), identities.getIdentity(), request, Answer.of(returned));
-        // The call's own pending writes first, so that their failures stay theirs (a 409, say).
-        entityManager.flush();
+        // A change's own pending writes first, so that their failures stay theirs (a 409, say). A
+        // read has none, and may not have opened a session at all.
+        AuditAction action = operation.get().audited().action();
+        if (action == AuditAction.CREATE || action == AuditAction.UPDATE) {
+            entityManager.flush();
+        }
         try {
             trail.record(entry);
         } catch (RuntimeException e) {
@@ -90,6 +94,11 @@ class AuditRecorder {
             throw ProblemException.unavailable("The audit trail is unavailable; try again shortly.");
         }
         request.put(RECORDED, Boolean.TRUE);
+    }
+
+    /** Whether calls of this resource method are recorded ({@link Audited}). */
+    boolean audits(Method method) {
+        return operationOf(method).isPresent();
     }
 
     /** Whether {@link #recordAnswered} already recorded this request. */

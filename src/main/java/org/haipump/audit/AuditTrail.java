@@ -1,11 +1,17 @@
 package org.haipump.audit;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,19 +25,27 @@ import org.haipump.platform.web.PageRequest;
 @ApplicationScoped
 public class AuditTrail {
 
-    private final AuditEventRepository events;
+    private static final String INSERT = """
+            insert into audit_event (occurred_at, request_id, actor, roles, partner_id, action, operation,
+                                     resource_type, resource_id, patient_ids, outcome, status)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final PatientOwners owners;
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final Clock clock;
 
-    AuditTrail(AuditEventRepository events, PatientOwners owners, EntityManager entityManager, Clock clock) {
-        this.events = events;
+    AuditTrail(PatientOwners owners, EntityManager entityManager, AgroalDataSource dataSource, Clock clock) {
         this.owners = owners;
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.clock = clock;
     }
 
-    /** Inside the transaction of the call it records ({@link AuditRecorder}). */
+    /**
+     * Inside the transaction of the call it records ({@link AuditRecorder}): one insert on the
+     * transaction's own connection (plain JDBC: a record is never read back, so it needs no entity).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void record(AuditEntry entry) {
         Set<UUID> patients = new LinkedHashSet<>(entry.patientIds());
@@ -41,20 +55,24 @@ public class AuditTrail {
         if (patients.isEmpty() && entry.patientIdParameter() != null) {
             patients.add(entry.patientIdParameter());
         }
-        AuditEventEntity event = new AuditEventEntity();
-        event.occurredAt = clock.instant();
-        event.requestId = entry.requestId();
-        event.actor = entry.actor();
-        event.roles = entry.roles().isEmpty() ? null : String.join(",", entry.roles());
-        event.partnerId = entry.partnerId();
-        event.action = entry.action();
-        event.operation = entry.operation();
-        event.resourceType = entry.resourceType();
-        event.resourceId = entry.resourceId();
-        event.patientIds = patients.toArray(UUID[]::new);
-        event.outcome = AuditOutcome.of(entry.status());
-        event.status = (short) entry.status();
-        events.persist(event);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+            insert.setString(2, entry.requestId());
+            insert.setString(3, entry.actor());
+            insert.setString(4, entry.roles().isEmpty() ? null : String.join(",", entry.roles()));
+            insert.setString(5, entry.partnerId());
+            insert.setString(6, entry.action().name());
+            insert.setString(7, entry.operation());
+            insert.setString(8, entry.resourceType());
+            insert.setString(9, entry.resourceId());
+            insert.setArray(10, connection.createArrayOf("uuid", patients.toArray()));
+            insert.setString(11, AuditOutcome.of(entry.status()).name());
+            insert.setShort(12, (short) entry.status());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("The audit record could not be written (SQLState " + e.getSQLState() + ")", e);
+        }
     }
 
     /** Newest first; {@code from} inclusive, {@code to} exclusive; each filter only when given. */
