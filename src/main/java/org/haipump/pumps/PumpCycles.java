@@ -1,12 +1,18 @@
 package org.haipump.pumps;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
-import java.math.BigDecimal;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,6 +28,7 @@ import org.haipump.cycle.GlycerolHold;
 import org.haipump.cycle.NextRefill;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.cycle.RefillCycle;
+import org.haipump.cycle.TherapyMode;
 
 /**
  * Loads a pump's history into the domain's {@link PumpCycle}, and writes the derived next-refill
@@ -30,8 +37,13 @@ import org.haipump.cycle.RefillCycle;
 @ApplicationScoped
 public class PumpCycles {
 
-    /** Dates as {@code YYYY-MM-DD}, whatever the session's DateStyle; a hold's dates joined by spaces, holds by commas. */
-    private static final String CYCLE_FACTS = """
+    /**
+     * What the rules need of a pump beyond its own row: the patient's time zone, the latest fill,
+     * the latest rest drug (heparin or glycerol, a glycerol hold's own fill not counted), the
+     * glycerol holds not cancelled and the chemotherapy holds. Dates as {@code YYYY-MM-DD}, whatever
+     * the session's DateStyle; a hold's dates joined by spaces, holds by commas.
+     */
+    private static final String FACTS = """
             select p.id, pt.time_zone, f.id, f.performed_at, f.drug, f.volume_ml,
                    (select r.drug from fill r
                      where r.pump_id = p.id and r.drug in ('HEPARIN', 'GLYCEROL')
@@ -42,22 +54,35 @@ public class PumpCycles {
                       from glycerol_hold g where g.pump_id = p.id and g.status <> 'CANCELLED'),
                    (select string_agg(to_char(c.starts_on, 'YYYY-MM-DD') || ' ' || to_char(c.review_on, 'YYYY-MM-DD')
                                       || ' ' || coalesce(to_char(c.ends_on, 'YYYY-MM-DD'), '-'), ',' order by c.starts_on)
-                      from chemotherapy_hold c where c.pump_id = p.id)
+                      from chemotherapy_hold c where c.pump_id = p.id)""";
+    private static final int FACT_COLUMNS = 9;
+    private static final String FROM = """
+
               from pump p
               join patient pt on pt.id = p.patient_id
-              left join fill f on f.id = p.last_fill_id
-             where p.id in (:ids)""";
+              left join fill f on f.id = p.last_fill_id""";
+    /** One statement for any number of pumps: the ids as one array, so that the statement's text never changes. */
+    private static final String FACTS_OF_PUMPS = FACTS + FROM + "\n where p.id = any(?)";
+    /** A pump's row and its facts: what the pump's view shows. */
+    private static final String PUMP_WITH_FACTS = FACTS + """
+            ,
+                   p.patient_id, p.model, p.serial_number, p.reservoir_volume_ml, p.nominal_flow_rate_ml_per_day,
+                   p.implanted_on, p.therapy_mode, p.status, p.removed_on, p.removal_reason, p.removal_note,
+                   p.last_fill_id, p.latest_measured_flow_ml_per_day, p.latest_flow_lower_bound, p.created_at,
+                   p.version""" + FROM + "\n where p.id = ?";
 
     private final PumpRepository pumps;
     private final GlycerolHoldRepository holds;
+    private final AgroalDataSource dataSource;
     private final RefillCycle rules;
     private final Event<PumpPlanChanged> planChanged;
     private final Clock clock;
 
-    PumpCycles(PumpRepository pumps, GlycerolHoldRepository holds, RefillCycle rules,
+    PumpCycles(PumpRepository pumps, GlycerolHoldRepository holds, AgroalDataSource dataSource, RefillCycle rules,
                Event<PumpPlanChanged> planChanged, Clock clock) {
         this.pumps = pumps;
         this.holds = holds;
+        this.dataSource = dataSource;
         this.rules = rules;
         this.planChanged = planChanged;
         this.clock = clock;
@@ -83,10 +108,9 @@ public class PumpCycles {
     }
 
     /**
-     * What the rules need of each pump beyond its own row, in one statement: the patient's time zone,
-     * the latest fill, the latest rest drug (heparin or glycerol, a glycerol hold's own fill not
-     * counted), the glycerol holds not cancelled and the chemotherapy holds. Reading it runs
-     * Hibernate's flush first, so a fill just persisted is in it.
+     * The pumps' cycles and latest fills, in one statement (plain JDBC on the transaction's
+     * connection). The session is flushed first, so that a fill or hold just persisted is in it;
+     * the pumps' own columns are the entities', changes not yet flushed included.
      */
     public Map<UUID, Loaded> loadedOf(Collection<PumpEntity> pumps) {
         if (pumps.isEmpty()) {
@@ -94,30 +118,78 @@ public class PumpCycles {
         }
         Map<UUID, PumpEntity> byId = new HashMap<>();
         pumps.forEach(pump -> byId.put(pump.id, pump));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = this.pumps.getEntityManager().createNativeQuery(CYCLE_FACTS)
-                .setParameter("ids", byId.keySet())
-                .getResultList();
+        this.pumps.flush();
         Map<UUID, Loaded> loaded = new HashMap<>();
-        for (Object[] row : rows) {
-            PumpEntity pump = byId.get((UUID) row[0]);
-            LastFillResponse last = row[2] == null ? null
-                    : new LastFillResponse((UUID) row[2], (Instant) row[3], Drug.valueOf((String) row[4]), (BigDecimal) row[5]);
-            loaded.put(pump.id, new Loaded(new PumpCycle(
-                    pump.isActive(),
-                    pump.therapyMode,
-                    ZoneId.of((String) row[1]),
-                    pump.implantedOn,
-                    pump.reservoirVolumeMl.doubleValue(),
-                    pump.nominalFlowRateMlPerDay.doubleValue(),
-                    last == null ? null : new FillFact(last.performedAt(), last.drug(), last.volumeMl().doubleValue()),
-                    row[6] == null ? null : Drug.valueOf((String) row[6]),
-                    pump.latestMeasuredFlowMlPerDay == null ? null : pump.latestMeasuredFlowMlPerDay.doubleValue(),
-                    pump.latestFlowIsLowerBound,
-                    glycerolHolds((String) row[7]),
-                    chemotherapyHolds((String) row[8])), last));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(FACTS_OF_PUMPS)) {
+            statement.setArray(1, connection.createArrayOf("uuid", byId.keySet().toArray()));
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    PumpEntity pump = byId.get(row.getObject(1, UUID.class));
+                    loaded.put(pump.id, loaded(PumpRow.of(pump), row));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("The pumps' cycles could not be read (SQLState " + e.getSQLState() + ")", e);
         }
         return loaded;
+    }
+
+    /** A pump as its view shows it, its cycle included, in one statement; empty when there is none. */
+    public Optional<Viewed> viewed(UUID pumpId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(PUMP_WITH_FACTS)) {
+            statement.setObject(1, pumpId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                int c = FACT_COLUMNS;
+                PumpRow pump = new PumpRow(pumpId, row.getObject(c + 1, UUID.class), row.getString(c + 2),
+                        row.getString(c + 3), row.getBigDecimal(c + 4), row.getBigDecimal(c + 5),
+                        row.getObject(c + 6, LocalDate.class), TherapyMode.valueOf(row.getString(c + 7)),
+                        PumpStatus.valueOf(row.getString(c + 8)), row.getObject(c + 9, LocalDate.class),
+                        enumOrNull(RemovalReason.class, row.getString(c + 10)), row.getString(c + 11),
+                        row.getObject(c + 12, UUID.class), row.getBigDecimal(c + 13), row.getBoolean(c + 14),
+                        instant(row, c + 15), row.getLong(c + 16));
+                return Optional.of(new Viewed(pump, loaded(pump, row)));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("The pump could not be read (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** A pump's row, and its cycle and latest fill. */
+    public record Viewed(PumpRow pump, Loaded loaded) {
+    }
+
+    private static Loaded loaded(PumpRow pump, ResultSet row) throws SQLException {
+        UUID lastFillId = row.getObject(3, UUID.class);
+        LastFillResponse last = lastFillId == null ? null
+                : new LastFillResponse(lastFillId, instant(row, 4), Drug.valueOf(row.getString(5)), row.getBigDecimal(6));
+        String restDrug = row.getString(7);
+        return new Loaded(new PumpCycle(
+                pump.isActive(),
+                pump.therapyMode(),
+                ZoneId.of(row.getString(2)),
+                pump.implantedOn(),
+                pump.reservoirVolumeMl().doubleValue(),
+                pump.nominalFlowRateMlPerDay().doubleValue(),
+                last == null ? null : new FillFact(last.performedAt(), last.drug(), last.volumeMl().doubleValue()),
+                restDrug == null ? null : Drug.valueOf(restDrug),
+                pump.latestMeasuredFlowMlPerDay() == null ? null : pump.latestMeasuredFlowMlPerDay().doubleValue(),
+                pump.latestFlowIsLowerBound(),
+                glycerolHolds(row.getString(8)),
+                chemotherapyHolds(row.getString(9))), last);
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 
     private static List<GlycerolHold> glycerolHolds(String joined) {
