@@ -32,7 +32,7 @@ import org.haipump.pumps.PumpCycles;
 import org.haipump.pumps.PumpEntity;
 import org.haipump.pumps.PumpRepository;
 import org.haipump.pumps.PumpResponse;
-import org.haipump.pumps.PumpService;
+import org.haipump.pumps.PumpViews;
 import org.haipump.pumps.PumpStatus;
 import org.haipump.worklist.WorklistService;
 
@@ -46,18 +46,18 @@ public class PartnerApiService {
     private final PartnerScope scope;
     private final EntityManager em;
     private final PumpRepository pumps;
-    private final PumpService pumpService;
+    private final PumpViews pumpViews;
     private final PumpCycles pumpCycles;
     private final AppointmentRepository appointments;
     private final FillService fills;
     private final Clock clock;
 
-    PartnerApiService(PartnerScope scope, EntityManager em, PumpRepository pumps, PumpService pumpService,
+    PartnerApiService(PartnerScope scope, EntityManager em, PumpRepository pumps, PumpViews pumpViews,
                       PumpCycles pumpCycles, AppointmentRepository appointments, FillService fills, Clock clock) {
         this.scope = scope;
         this.em = em;
         this.pumps = pumps;
-        this.pumpService = pumpService;
+        this.pumpViews = pumpViews;
         this.pumpCycles = pumpCycles;
         this.appointments = appointments;
         this.fills = fills;
@@ -103,7 +103,7 @@ public class PartnerApiService {
     @Transactional
     public Versioned<PumpResponse> pump(UUID pumpId) {
         requirePump(pumpId);
-        return pumpService.find(pumpId).orElseThrow(() -> ProblemException.notFound("pump", pumpId));
+        return pumpViews.find(pumpId).orElseThrow(() -> ProblemException.notFound("pump", pumpId));
     }
 
     @Transactional

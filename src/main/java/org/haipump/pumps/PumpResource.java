@@ -47,9 +47,11 @@ public class PumpResource {
     static final int MAX_SCHEDULE = 52;
 
     private final PumpService service;
+    private final PumpViews views;
 
-    PumpResource(PumpService service) {
+    PumpResource(PumpService service, PumpViews views) {
         this.service = service;
+        this.views = views;
     }
 
     @Audited(action = AuditAction.CREATE, resource = "pump")
@@ -66,13 +68,13 @@ public class PumpResource {
     @GET
     @Path("/{id}")
     public RestResponse<PumpResponse> get(@PathParam("id") UUID id) {
-        return service.find(id).map(Versioned::ok).orElseThrow(() -> ProblemException.notFound("pump", id));
+        return views.find(id).map(Versioned::ok).orElseThrow(() -> ProblemException.notFound("pump", id));
     }
 
     @Audited(action = AuditAction.SEARCH, resource = "pump")
     @GET
     public ItemsPage<PumpResponse> list(@QueryParam("patientId") UUID patientId, @Valid @BeanParam PageRequest page) {
-        return service.list(patientId, page);
+        return views.list(patientId, page);
     }
 
     @Audited(action = AuditAction.UPDATE, resource = "pump")
@@ -96,6 +98,6 @@ public class PumpResource {
     @Path("/{id}/schedule")
     public Items<ProjectedRefillResponse> schedule(@PathParam("id") UUID id,
             @QueryParam("count") @DefaultValue("6") @Min(1) @Max(MAX_SCHEDULE) int count) {
-        return new Items<>(service.schedule(id, count));
+        return new Items<>(views.schedule(id, count));
     }
 }

@@ -7,25 +7,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.haipump.cycle.ProposedFill;
-import org.haipump.cycle.PumpCycle;
 import org.haipump.cycle.TherapyMode;
 import org.haipump.patients.PatientEntity;
 import org.haipump.patients.PatientService;
 import org.haipump.platform.problem.ProblemException;
 import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.web.IfMatch;
-import org.haipump.platform.web.ItemsPage;
-import org.haipump.platform.web.PageRequest;
 import org.haipump.platform.web.Versioned;
 
 /**
  * Registering pumps, changing their therapy mode and removing them; the pump's lock, which every
- * change of a pump takes first.
+ * change of a pump takes first. What a pump looks like is {@link PumpViews}'.
  */
 @ApplicationScoped
 public class PumpService {
@@ -34,16 +28,18 @@ public class PumpService {
     private final FillRepository fills;
     private final PatientService patients;
     private final PumpCycles cycles;
+    private final PumpViews views;
     private final Event<PumpRemoved> removed;
     private final CurrentActor actor;
     private final Clock clock;
 
     PumpService(PumpRepository pumps, FillRepository fills, PatientService patients, PumpCycles cycles,
-                Event<PumpRemoved> removed, CurrentActor actor, Clock clock) {
+                PumpViews views, Event<PumpRemoved> removed, CurrentActor actor, Clock clock) {
         this.pumps = pumps;
         this.fills = fills;
         this.patients = patients;
         this.cycles = cycles;
+        this.views = views;
         this.removed = removed;
         this.actor = actor;
         this.clock = clock;
@@ -80,7 +76,7 @@ public class PumpService {
             onboard(pump, request.lastFill());
         }
         cycles.refresh(pump);
-        return view(pump);
+        return views.view(pump);
     }
 
     /**
@@ -106,18 +102,6 @@ public class PumpService {
         fills.persist(fill);
         fills.flush();
         pump.lastFillId = fill.id;
-    }
-
-    @Transactional
-    public Optional<Versioned<PumpResponse>> find(UUID id) {
-        return pumps.findByIdOptional(id).map(pump -> new Versioned<>(view(pump), pump.version));
-    }
-
-    @Transactional
-    public ItemsPage<PumpResponse> list(UUID patientId, PageRequest page) {
-        var query = patientId == null ? pumps.find("order by createdAt desc, id")
-                : pumps.find("patientId = ?1 order by createdAt desc, id", patientId);
-        return ItemsPage.ofRows(query, page, this::views);
     }
 
     @Transactional
@@ -154,14 +138,6 @@ public class PumpService {
         return versioned(pump);
     }
 
-    @Transactional
-    public List<ProjectedRefillResponse> schedule(UUID id, int count) {
-        PumpEntity pump = require(id);
-        PumpCycle cycle = cycles.cycleOf(pump);
-        return cycles.rules().schedule(cycle, count).stream()
-                .map(refill -> ProjectedRefillResponse.of(refill, cycle.zone())).toList();
-    }
-
     /** The pump, or a 404 problem. */
     public PumpEntity require(UUID id) {
         return pumps.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("pump", id));
@@ -193,26 +169,6 @@ public class PumpService {
     /** The changed pump and the version the change wrote. */
     private Versioned<PumpResponse> versioned(PumpEntity pump) {
         pumps.flush();
-        return new Versioned<>(view(pump), pump.version);
-    }
-
-    public PumpResponse view(PumpEntity pump) {
-        return views(List.of(pump)).get(0);
-    }
-
-    /** The views of many pumps with a fixed number of queries, in the order given. */
-    private List<PumpResponse> views(List<PumpEntity> list) {
-        Map<UUID, PumpCycles.Loaded> loaded = cycles.loadedOf(list);
-        Instant now = clock.instant();
-        return list.stream().map(pump -> {
-            PumpCycles.Loaded facts = loaded.get(pump.id);
-            PumpCycle cycle = facts.cycle();
-            NextRefillResponse next = cycles.rules().nextRefill(cycle, now)
-                    .map(refill -> NextRefillResponse.of(refill, cycle.zone())).orElse(null);
-            return new PumpResponse(pump.id, pump.patientId, pump.model, pump.serialNumber, pump.reservoirVolumeMl,
-                    pump.nominalFlowRateMlPerDay, pump.implantedOn, pump.therapyMode, pump.status, pump.removedOn,
-                    pump.removalReason, pump.removalNote, pump.latestMeasuredFlowMlPerDay, facts.lastFill(), next,
-                    pump.createdAt);
-        }).toList();
+        return new Versioned<>(views.view(pump), pump.version);
     }
 }
