@@ -4,7 +4,7 @@
 -- the next 14 days. Every other pump due within 7 days has a booked appointment in its window.
 -- Chemotherapy and heparin alternate as the rules expect, so the next fill of each pump is
 -- accepted without a deviation; no glycerol holds. One patient in five is refilled at home by a
--- partner: every thousandth by a small agency (its refill list is about as long as a worklist
+-- partner: one in two thousand by a small agency (its refill list is about as long as a worklist
 -- page), the others by a large one.
 --
 --   psql -v pumps=100000 -v fills_per_pump=26 -v late_percent=10 -f seed.sql DB
@@ -84,7 +84,7 @@ values ('e0000000-0000-4000-8000-00000000000a', 'Bench Home Infusion', 'ops@home
         'admin.bench@clinic.test', now());
 insert into patient_partner_assignment (id, patient_id, partner_id, assigned_at, assigned_by)
 select ('f' || lpad(to_hex(i), 7, '0') || '-0000-4000-8000-000000000000')::uuid, patient_id,
-       case when i % 1000 = 0 then 'e0000000-0000-4000-8000-00000000000b'
+       case when i % 2000 = 0 then 'e0000000-0000-4000-8000-00000000000b'
             else 'e0000000-0000-4000-8000-00000000000a' end::uuid,
        now() - interval '30 days', 'admin.bench@clinic.test'
 from seed_pump
