@@ -3,8 +3,8 @@
 # its bench-only endpoints and a minimal app of the same stack, seeds its own databases with SQL,
 # measures each figure beside its ceiling in the same run, and prints the results table.
 #
-#   deploy/bench/run.sh           the documented sizes and durations (about 11 minutes)
-#   deploy/bench/run.sh --quick   small sizes, short runs: checks the harness (about 4 minutes)
+#   deploy/bench/run.sh           the documented sizes and durations (about 17 minutes)
+#   deploy/bench/run.sh --quick   small sizes, short runs: checks the harness (about 5 minutes)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust), Java 17, psql, pgbench and wrk (wrk
 # is installed with apt-get when missing and the script runs as root). It drops and recreates the
