@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -48,16 +47,13 @@ public class AuditFilter {
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithNull()
                 .chain(identity -> {
-                    Optional<AuditEntry> entry = recorder.refusal(method, identity, request, answer);
-                    if (entry.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
+                    AuditEntry entry = recorder.refusal(method, identity, request, answer);
                     if (BlockingOperationControl.isBlockingAllowed()) {
-                        append(entry.get());
+                        append(entry);
                         return Uni.createFrom().voidItem();
                     }
                     return Uni.createFrom().item(() -> {
-                        append(entry.get());
+                        append(entry);
                         return (Void) null;
                     }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                 });

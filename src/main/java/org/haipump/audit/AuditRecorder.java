@@ -106,9 +106,9 @@ class AuditRecorder {
         return Boolean.TRUE.equals(request.get(RECORDED));
     }
 
-    /** The entry of a call that did not return: nothing it did was committed. */
-    Optional<AuditEntry> refusal(Method method, SecurityIdentity identity, RoutingContext request, Answer answer) {
-        return operationOf(method).map(operation -> entry(operation, identity, request, answer));
+    /** The entry of a call of an audited method ({@link #audits}) that did not return: nothing it did was committed. */
+    AuditEntry refusal(Method method, SecurityIdentity identity, RoutingContext request, Answer answer) {
+        return entry(operationOf(method).orElseThrow(), identity, request, answer);
     }
 
     /** In a transaction of its own: the refused call's work, if any, has rolled back. */

@@ -126,7 +126,7 @@ public class PumpCycles {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     PumpEntity pump = byId.get(row.getObject(1, UUID.class));
-                    loaded.put(pump.id, loaded(PumpRow.of(pump), row));
+                    loaded.put(pump.id, loaded(pump, row));
                 }
             }
         } catch (SQLException e) {
@@ -145,13 +145,25 @@ public class PumpCycles {
                     return Optional.empty();
                 }
                 int c = FACT_COLUMNS;
-                PumpRow pump = new PumpRow(pumpId, row.getObject(c + 1, UUID.class), row.getString(c + 2),
-                        row.getString(c + 3), row.getBigDecimal(c + 4), row.getBigDecimal(c + 5),
-                        row.getObject(c + 6, LocalDate.class), TherapyMode.valueOf(row.getString(c + 7)),
-                        PumpStatus.valueOf(row.getString(c + 8)), row.getObject(c + 9, LocalDate.class),
-                        enumOrNull(RemovalReason.class, row.getString(c + 10)), row.getString(c + 11),
-                        row.getObject(c + 12, UUID.class), row.getBigDecimal(c + 13), row.getBoolean(c + 14),
-                        instant(row, c + 15), row.getLong(c + 16));
+                // Read for the view only: an entity that no session manages, never persisted.
+                PumpEntity pump = new PumpEntity();
+                pump.id = pumpId;
+                pump.patientId = row.getObject(c + 1, UUID.class);
+                pump.model = row.getString(c + 2);
+                pump.serialNumber = row.getString(c + 3);
+                pump.reservoirVolumeMl = row.getBigDecimal(c + 4);
+                pump.nominalFlowRateMlPerDay = row.getBigDecimal(c + 5);
+                pump.implantedOn = row.getObject(c + 6, LocalDate.class);
+                pump.therapyMode = TherapyMode.valueOf(row.getString(c + 7));
+                pump.status = PumpStatus.valueOf(row.getString(c + 8));
+                pump.removedOn = row.getObject(c + 9, LocalDate.class);
+                pump.removalReason = enumOrNull(RemovalReason.class, row.getString(c + 10));
+                pump.removalNote = row.getString(c + 11);
+                pump.lastFillId = row.getObject(c + 12, UUID.class);
+                pump.latestMeasuredFlowMlPerDay = row.getBigDecimal(c + 13);
+                pump.latestFlowIsLowerBound = row.getBoolean(c + 14);
+                pump.createdAt = instant(row, c + 15);
+                pump.version = row.getLong(c + 16);
                 return Optional.of(new Viewed(pump, loaded(pump, row)));
             }
         } catch (SQLException e) {
@@ -159,26 +171,26 @@ public class PumpCycles {
         }
     }
 
-    /** A pump's row, and its cycle and latest fill. */
-    public record Viewed(PumpRow pump, Loaded loaded) {
+    /** A pump's row (unmanaged), and its cycle and latest fill. */
+    public record Viewed(PumpEntity pump, Loaded loaded) {
     }
 
-    private static Loaded loaded(PumpRow pump, ResultSet row) throws SQLException {
+    private static Loaded loaded(PumpEntity pump, ResultSet row) throws SQLException {
         UUID lastFillId = row.getObject(3, UUID.class);
         LastFillResponse last = lastFillId == null ? null
                 : new LastFillResponse(lastFillId, instant(row, 4), Drug.valueOf(row.getString(5)), row.getBigDecimal(6));
         String restDrug = row.getString(7);
         return new Loaded(new PumpCycle(
                 pump.isActive(),
-                pump.therapyMode(),
+                pump.therapyMode,
                 ZoneId.of(row.getString(2)),
-                pump.implantedOn(),
-                pump.reservoirVolumeMl().doubleValue(),
-                pump.nominalFlowRateMlPerDay().doubleValue(),
+                pump.implantedOn,
+                pump.reservoirVolumeMl.doubleValue(),
+                pump.nominalFlowRateMlPerDay.doubleValue(),
                 last == null ? null : new FillFact(last.performedAt(), last.drug(), last.volumeMl().doubleValue()),
                 restDrug == null ? null : Drug.valueOf(restDrug),
-                pump.latestMeasuredFlowMlPerDay() == null ? null : pump.latestMeasuredFlowMlPerDay().doubleValue(),
-                pump.latestFlowIsLowerBound(),
+                pump.latestMeasuredFlowMlPerDay == null ? null : pump.latestMeasuredFlowMlPerDay.doubleValue(),
+                pump.latestFlowIsLowerBound,
                 glycerolHolds(row.getString(8)),
                 chemotherapyHolds(row.getString(9))), last);
     }

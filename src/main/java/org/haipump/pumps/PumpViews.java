@@ -36,7 +36,7 @@ public class PumpViews {
     @Transactional
     public Optional<Versioned<PumpResponse>> find(UUID id) {
         return cycles.viewed(id).map(viewed -> new Versioned<>(view(viewed.pump(), viewed.loaded(), clock.instant()),
-                viewed.pump().version()));
+                viewed.pump().version));
     }
 
     @Transactional
@@ -63,16 +63,16 @@ public class PumpViews {
     private List<PumpResponse> views(List<PumpEntity> list) {
         Map<UUID, PumpCycles.Loaded> loaded = cycles.loadedOf(list);
         Instant now = clock.instant();
-        return list.stream().map(pump -> view(PumpRow.of(pump), loaded.get(pump.id), now)).toList();
+        return list.stream().map(pump -> view(pump, loaded.get(pump.id), now)).toList();
     }
 
-    private PumpResponse view(PumpRow pump, PumpCycles.Loaded facts, Instant now) {
+    private PumpResponse view(PumpEntity pump, PumpCycles.Loaded facts, Instant now) {
         PumpCycle cycle = facts.cycle();
         NextRefillResponse next = cycles.rules().nextRefill(cycle, now)
                 .map(refill -> NextRefillResponse.of(refill, cycle.zone())).orElse(null);
-        return new PumpResponse(pump.id(), pump.patientId(), pump.model(), pump.serialNumber(),
-                pump.reservoirVolumeMl(), pump.nominalFlowRateMlPerDay(), pump.implantedOn(), pump.therapyMode(),
-                pump.status(), pump.removedOn(), pump.removalReason(), pump.removalNote(),
-                pump.latestMeasuredFlowMlPerDay(), facts.lastFill(), next, pump.createdAt());
+        return new PumpResponse(pump.id, pump.patientId, pump.model, pump.serialNumber, pump.reservoirVolumeMl,
+                pump.nominalFlowRateMlPerDay, pump.implantedOn, pump.therapyMode, pump.status, pump.removedOn,
+                pump.removalReason, pump.removalNote, pump.latestMeasuredFlowMlPerDay, facts.lastFill(), next,
+                pump.createdAt);
     }
 }

@@ -17,6 +17,7 @@ import java.util.function.BiFunction;
 import org.haipump.cycle.RefillSql;
 import org.haipump.cycle.RefillStatus;
 import org.haipump.platform.config.HaiConfig;
+import org.haipump.platform.time.ClockTicker;
 
 /**
  * The worklist's counts by status. Counting reads every pump due before the horizon, so its cost
@@ -66,7 +67,7 @@ public class WorklistCounts {
         this.counter = counter;
         this.clock = clock;
         this.kept = maxAge.isZero() ? null : Caffeine.newBuilder()
-                .ticker(() -> nanos(clock.instant()))
+                .ticker(ClockTicker.of(clock))
                 .executor(background)
                 .maximumSize(HORIZONS_KEPT)
                 .refreshAfterWrite(maxAge)
@@ -97,9 +98,5 @@ public class WorklistCounts {
         counts.put(RefillStatus.OVERDUE, ((Number) row[1]).longValue());
         counts.put(RefillStatus.CRITICAL, ((Number) row[2]).longValue());
         return counts;
-    }
-
-    private static long nanos(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.haipump.platform.time.ClockTicker;
 
 /**
  * Bearer tokens verified a moment ago, by a SHA-256 digest of the exact token, so that a token
@@ -45,7 +46,7 @@ public final class VerifiedTokens<V> {
         this.maxAge = maxAge;
         this.clock = clock;
         this.cache = Caffeine.newBuilder()
-                .ticker(() -> nanos(clock.instant()))
+                .ticker(ClockTicker.of(clock))
                 .maximumWeight(maxBytes)
                 .weigher((String digest, Entry<V> entry) -> entry.weight())
                 .expireAfter(Expiry.creating((String digest, Entry<V> entry) ->
@@ -77,10 +78,6 @@ public final class VerifiedTokens<V> {
     long size() {
         cache.cleanUp();
         return cache.estimatedSize();
-    }
-
-    private static long nanos(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     /**
