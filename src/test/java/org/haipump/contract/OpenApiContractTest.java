@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
+import org.haipump.support.Management;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -370,7 +371,7 @@ class OpenApiContractTest {
 
     private static synchronized ApiDocument served() {
         if (served == null) {
-            String body = given().queryParam("format", "json").get("/q/openapi")
+            String body = given().queryParam("format", "json").get(Management.url("/q/openapi"))
                     .then().statusCode(200).extract().asString();
             served = ApiDocument.read(body, false);
         }

@@ -89,7 +89,7 @@ public final class ServiceApi {
 
     /** This node's webhook delivery attempts with this outcome ({@code delivered}, {@code failed}), from /q/metrics. */
     public long webhookAttempts(String outcome) throws IOException {
-        Http.Reply reply = Http.get(service.uri("/q/metrics"), null, "text/plain", TIMEOUT);
+        Http.Reply reply = Http.get(service.managementUri("/q/metrics"), null, "text/plain", TIMEOUT);
         if (reply.status() != 200) {
             throw new IOException("Scraping the metrics: " + reply);
         }

@@ -25,7 +25,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static final Path LOG_DIR = Path.of("target", "faults");
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final Path PUBLIC_KEY = Path.of("deploy", "dev-jwt", "public-key.pem");
     /** Small heap, one GC thread, quick start-up: several of these share two cores with the build. */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
@@ -35,6 +34,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final List<Path> logs = new ArrayList<>();
     private final Thread reaper;
@@ -47,11 +47,17 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess(String name, String jdbcUrl, Map<String, String> settings) {
         this.name = name;
         this.port = PostgresCluster.freePort();
+        this.managementPort = PostgresCluster.freePort();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PUBLIC_KEY.toAbsolutePath().toString());
+        // The local PostgreSQL trusts loopback connections: the password is not checked.
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "unused");
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Tokens.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+        env.put("HAI_JWT_AUDIENCE", Tokens.AUDIENCE);
         env.putAll(settings);
         this.environment = Map.copyOf(env);
         this.reaper = new Thread(this::kill, "reap-" + name);
@@ -104,7 +110,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** The readiness status code, or -1 when nothing answers. */
     public int readinessStatus() {
         try {
-            return Http.get(uri("/q/health/ready"), null, Duration.ofSeconds(5)).status();
+            return Http.get(managementUri("/q/health/ready"), null, Duration.ofSeconds(5)).status();
         } catch (IOException e) {
             return -1;
         }
@@ -131,6 +137,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** On the management interface: health, metrics and the served OpenAPI document. */
+    public URI managementUri(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
     /** Every line of every start's log, oldest first. */

@@ -83,7 +83,8 @@ class NoPatientDataInLogsIT {
         exercise();
 
         String log = awaitTheLogOf();
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(ProductionKeysResource.managementUrl("/q/metrics")).then().statusCode(200)
+                .extract().asString();
 
         assertThat(metrics).contains("http_server_requests_seconds_count", "hai_fills_recorded_total");
         List<String> identifiers = new ArrayList<>(List.of("mrn="));

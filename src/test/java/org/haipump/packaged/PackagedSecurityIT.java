@@ -42,7 +42,9 @@ class PackagedSecurityIT {
     }
 
     @Test
-    void healthIsOpen() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void healthIsOpenOnTheManagementPortOnly() {
+        given().get(ProductionKeysResource.managementUrl("/q/health/ready")).then().statusCode(200)
+                .body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(404);
     }
 }

@@ -1,22 +1,37 @@
 package org.haipump.packaged;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.Map;
+import org.haipump.support.Tokens;
 
 /**
- * Starts the packaged jar (prod profile) with the configuration an operator gives it: a public key
- * and issuer by path, and the test database. Nothing else is trusted in prod.
+ * Starts the packaged jar (prod profile) with the configuration an operator gives it: the public
+ * key of this run's signing key, the issuer and the audience, the test database and its account,
+ * and a management port of its own. Nothing else is trusted in prod.
  */
 public class ProductionKeysResource implements QuarkusTestResourceLifecycleManager {
 
+    private static volatile int managementPort;
+
     @Override
     public Map<String, String> start() {
+        managementPort = freePort();
         return Map.of(
-                "mp.jwt.verify.publickey.location", Path.of("deploy/dev-jwt/public-key.pem").toAbsolutePath().toString(),
-                "mp.jwt.verify.issuer", "https://hai-refill-scheduler.local/dev",
+                "mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString(),
+                "mp.jwt.verify.issuer", Tokens.ISSUER,
+                "hai.jwt.audience", Tokens.AUDIENCE,
                 "quarkus.datasource.jdbc.url", testDatabase(),
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "unused",
+                "quarkus.management.port", String.valueOf(managementPort),
                 "hai.overdue-scan.every", SCAN_PERIOD);
+    }
+
+    /** {@code path} on the packaged jar's management interface. */
+    static String managementUrl(String path) {
+        return "http://localhost:" + managementPort + path;
     }
 
     /**
@@ -29,6 +44,14 @@ public class ProductionKeysResource implements QuarkusTestResourceLifecycleManag
     /** The database the tests use: {@code test}, unless the environment points the test profile elsewhere. */
     static String testDatabase() {
         return System.getenv().getOrDefault("_TEST_QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/test");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port for the management interface", e);
+        }
     }
 
     @Override

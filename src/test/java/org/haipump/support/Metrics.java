@@ -27,7 +27,7 @@ public final class Metrics {
     }
 
     public static Metrics scrape() {
-        String text = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = given().accept("text/plain").get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** The clinic's rules and the service's schedules: every {@code hai.*} key in one place. */
 @ConfigMapping(prefix = "hai")
@@ -29,6 +30,8 @@ public interface HaiConfig {
     Idempotency idempotency();
 
     Security security();
+
+    Jwt jwt();
 
     /** Zone for local due dates of a patient who has none. */
     @WithDefault("America/New_York")
@@ -131,6 +134,14 @@ public interface HaiConfig {
         /** How long the first answer to an Idempotency-Key is kept and replayed. */
         @WithDefault("72h")
         Duration retention();
+    }
+
+    interface Jwt {
+        /**
+         * The {@code aud} every bearer token must carry (mp.jwt.verify.audiences is set from it);
+         * required in the prod profile (RequiredInProduction).
+         */
+        Optional<String> audience();
     }
 
     interface Security {

@@ -11,6 +11,7 @@ import io.quarkus.smallrye.jwt.runtime.auth.MpJwtValidator;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,7 +21,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Verifies bearer tokens through smallrye-jwt's own validator (signature, issuer, audience,
- * expiry, as configured), and serves a token seen again from {@link VerifiedTokens}: it runs
+ * expiry and maximum age, as configured), and serves a token seen again from {@link VerifiedTokens}: it runs
  * before that validator (a higher priority), and hands it every token it has not kept.
  * {@code hai.security.token-cache.*} sets the maximum age and memory; a maximum age of zero turns
  * the cache off. The cache is cleared when the verification key changes ({@link VerificationKeyWatch},
@@ -39,10 +40,13 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     private final Counter hits;
     private final Counter misses;
     private final VerificationKeyWatch keys;
+    private final Optional<Duration> maxTokenAge;
 
     CachedTokenIdentityProvider(MpJwtValidator validator, HaiConfig config, Clock clock, MeterRegistry registry,
-            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation) {
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> maxTokenAgeSeconds) {
         this.validator = validator;
+        this.maxTokenAge = maxTokenAgeSeconds.map(Duration::ofSeconds);
         this.keys = new VerificationKeyWatch(keyLocation);
         HaiConfig.TokenCache settings = config.security().tokenCache();
         this.enabled = !settings.maxAge().isZero();
@@ -75,9 +79,19 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
         return validator.authenticate(request, context).invoke(identity -> {
             if (enabled && identity != null && identity.getPrincipal() instanceof JsonWebToken jwt
                     && jwt.getExpirationTime() > 0) {
-                tokens.keep(token, identity, Instant.ofEpochSecond(jwt.getExpirationTime()));
+                tokens.keep(token, identity, servedUntil(jwt));
             }
         });
+    }
+
+    /** Its expiry, or sooner the end of its maximum age ({@code mp.jwt.verify.token.age}) after it was issued. */
+    private Instant servedUntil(JsonWebToken jwt) {
+        Instant expiry = Instant.ofEpochSecond(jwt.getExpirationTime());
+        if (maxTokenAge.isEmpty() || jwt.getIssuedAtTime() <= 0) {
+            return expiry;
+        }
+        Instant aged = Instant.ofEpochSecond(jwt.getIssuedAtTime()).plus(maxTokenAge.get());
+        return aged.isBefore(expiry) ? aged : expiry;
     }
 
     /** A changed verification key: no token verified with the one before is served again. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.haipump.support.Management;
 import org.haipump.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,10 +165,11 @@ class RoleMatrixTest {
     }
 
     @Test
-    void healthAndTheOpenApiDocumentStayOpen() {
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
+    void healthMetricsAndTheOpenApiDocumentAreOpenOnTheManagementPortOnly() {
+        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/health/started", "/q/metrics", "/q/openapi")) {
+            given().get(Management.url(path)).then().statusCode(200);
+            given().get(path).then().statusCode(404);
+        }
     }
 
     private static String token(String role) {
