@@ -42,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * @param settings further environment, e.g. {@code HAI_OVERDUE_SCAN_EVERY=2s}; they win over the
-     *                 defaults given here
+     *                 defaults given here, and an empty value leaves the variable unset
      */
     public ServiceProcess(String name, String jdbcUrl, Map<String, String> settings) {
         this.name = name;
@@ -59,6 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.put("HAI_JWT_AUDIENCE", Tokens.AUDIENCE);
         env.putAll(settings);
+        env.values().removeIf(String::isEmpty);
         this.environment = Map.copyOf(env);
         this.reaper = new Thread(this::kill, "reap-" + name);
         Runtime.getRuntime().addShutdownHook(reaper);
@@ -128,6 +129,19 @@ public final class ServiceProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for a process that should stop by itself (say, refusing to start); its exit code. */
+    public int awaitExit(Duration within) {
+        try {
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(name + " still runs after " + within.toSeconds() + " s:\n" + logTail(40));
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,123 @@
+package org.haipump.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.haipump.faults.PostgresCluster;
+import org.haipump.faults.ServiceApi;
+import org.haipump.faults.ServiceProcess;
+import org.haipump.faults.Sql;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The split the production overlay uses: Flyway migrates as the schema owner, the packaged service
+ * runs as a role of its own. The service works in full (a pump, a fill, the worklist, the scan on
+ * the Quartz store), and its role can append to the audit trail and read it but can neither change
+ * nor remove a record, nor empty the table, nor switch off or drop the triggers that guard it, nor
+ * change the schema.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class LeastPrivilegeDatabaseIT {
+
+    private static final String DATABASE = "hai";
+    private static final String OWNER = "hai_owner";
+    private static final String SERVICE_ROLE = "hai_app";
+    /** SQLSTATE insufficient_privilege: also what DDL on another role's table answers. */
+    private static final List<String> REFUSED = List.of("42501");
+
+    private static PostgresCluster postgres;
+    private static ServiceProcess service;
+
+    @BeforeAll
+    static void startTheServiceAsItsOwnRole() throws SQLException {
+        postgres = PostgresCluster.create("least-privilege");
+        try (Connection admin = postgres.connect("postgres"); Statement sql = admin.createStatement()) {
+            sql.execute("create role " + OWNER + " login");
+            sql.execute("create role " + SERVICE_ROLE + " login");
+            sql.execute("create database " + DATABASE + " owner " + OWNER);
+        }
+        service = new ServiceProcess("least-privilege", postgres.jdbcUrl(DATABASE), Map.of(
+                "QUARKUS_DATASOURCE_USERNAME", SERVICE_ROLE,
+                "QUARKUS_FLYWAY_USERNAME", OWNER,
+                // The private cluster trusts loopback connections: passwords are not checked.
+                "QUARKUS_FLYWAY_PASSWORD", "unused",
+                "HAI_OVERDUE_SCAN_EVERY", "2s"));
+        service.start().awaitReady(Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (service != null) {
+                service.close();
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    private static Connection asServiceRole() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(DATABASE), SERVICE_ROLE, "");
+    }
+
+    @Test
+    void theServiceWorksAsItsRoleAndAuditsWhatItDoes() throws Exception {
+        ServiceApi api = new ServiceApi(service);
+        String pump = api.pumpFilledAt(Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS));
+        api.recordFill(pump, ServiceApi.fill(Instant.now().truncatedTo(ChronoUnit.SECONDS), "HEPARIN"), "least-1");
+        assertThat(api.get("/api/v1/worklist", ServiceApi.TIMEOUT).status()).isEqualTo(200);
+
+        Sql owner = new Sql(postgres, DATABASE);
+        assertThat(owner.count("select count(*) from audit_event")).isGreaterThanOrEqualTo(3);
+        assertThat(owner.strings("select tableowner from pg_tables where tablename = 'audit_event'"))
+                .containsExactly(OWNER);
+        try (Connection role = asServiceRole(); Statement sql = role.createStatement()) {
+            assertThat(sql.executeQuery("select count(*) from audit_event").next()).isTrue();
+        }
+    }
+
+    @Test
+    void theServiceRoleCannotChangeOrRemoveTheAuditTrail() throws SQLException {
+        String anyRecord = "(select min(id) from audit_event)";
+        assertRefused("update audit_event set actor = 'someone else' where id = " + anyRecord);
+        assertRefused("delete from audit_event where id = " + anyRecord);
+        assertRefused("truncate audit_event");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "alter table audit_event disable trigger all",
+        "drop trigger audit_event_no_update_or_delete on audit_event",
+        "drop table audit_event",
+        "create table notes (body text)",
+        "create index audit_actor_by_hand on audit_event (actor)",
+        "insert into flyway_schema_history (installed_rank, description, type, script, installed_by, success)"
+                + " values (999, 'by hand', 'SQL', 'V999__by_hand.sql', 'me', true)"})
+    void theServiceRoleCannotChangeTheSchema(String statement) throws SQLException {
+        assertRefused(statement);
+    }
+
+    private static void assertRefused(String statement) throws SQLException {
+        try (Connection role = asServiceRole(); Statement sql = role.createStatement()) {
+            assertThatThrownBy(() -> sql.execute(statement)).as(statement)
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isIn(REFUSED));
+        }
+    }
+}
