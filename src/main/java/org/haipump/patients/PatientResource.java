@@ -20,6 +20,7 @@ import org.haipump.platform.web.Created;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,9 +58,19 @@ public class PatientResource {
         return service.find(id).orElseThrow(() -> ProblemException.notFound("patient", id));
     }
 
+    /** Kept for clients written before the search; the MRN then sits in the URL, which proxies may log. */
     @Audited(action = AuditAction.SEARCH, resource = "patient")
     @GET
+    @Operation(summary = "Find a patient by MRN in the query (prefer POST /api/v1/patients/search)", deprecated = true)
     public ItemsPage<PatientResponse> list(@QueryParam("mrn") String mrn, @Valid @BeanParam PageRequest page) {
-        return service.list(mrn, page);
+        return service.withMrn(mrn, page);
+    }
+
+    @Audited(action = AuditAction.SEARCH, resource = "patient")
+    @POST
+    @Path("/search")
+    @Operation(summary = "Find a patient by MRN, the MRN in the body")
+    public ItemsPage<PatientResponse> search(@NotNull @Valid PatientSearchRequest body) {
+        return service.withMrn(body.mrn(), PageRequest.of(0, 1));
     }
 }

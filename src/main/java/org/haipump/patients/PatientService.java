@@ -52,13 +52,17 @@ public class PatientService {
         return patients.findByIdOptional(id).map(p -> views(List.of(p)).get(0));
     }
 
+    /**
+     * The patient with this MRN, as a list of at most one. Minimum necessary: there is no listing of
+     * every patient, so a search names the patient it looks for.
+     */
     @Transactional
-    public ItemsPage<PatientResponse> list(String mrn, PageRequest page) {
-        if (mrn != null && !mrn.isBlank()) {
-            List<PatientResponse> found = views(patients.findByMrn(mrn.strip()).stream().toList());
-            return new ItemsPage<>(found, 0, page.size, found.size());
+    public ItemsPage<PatientResponse> withMrn(String mrn, PageRequest page) {
+        if (mrn == null || mrn.isBlank()) {
+            throw ProblemException.invalid("mrn", "is required: patients are found by MRN, never listed");
         }
-        return ItemsPage.ofRows(patients.find("order by familyName, givenName, id"), page, this::views);
+        List<PatientResponse> found = views(patients.findByMrn(mrn.strip()).stream().toList());
+        return new ItemsPage<>(found, 0, page.size, found.size());
     }
 
     /** The patients with their current partners, in one more query. */

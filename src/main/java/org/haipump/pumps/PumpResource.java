@@ -77,7 +77,9 @@ public class PumpResource {
         return views.list(patientId, page);
     }
 
+    /** A clinical act: nurses and administrators only. */
     @Audited(action = AuditAction.UPDATE, resource = "pump")
+    @RolesAllowed({Roles.NURSE, Roles.ADMIN})
     @POST
     @Path("/{id}/therapy-mode")
     public RestResponse<PumpResponse> changeTherapyMode(@PathParam("id") UUID id,
@@ -85,7 +87,9 @@ public class PumpResource {
         return service.changeTherapyMode(id, IfMatch.parse(ifMatch), body.mode()).ok();
     }
 
+    /** A clinical act: nurses and administrators only. */
     @Audited(action = AuditAction.UPDATE, resource = "pump")
+    @RolesAllowed({Roles.NURSE, Roles.ADMIN})
     @POST
     @Path("/{id}/removal")
     public RestResponse<PumpResponse> remove(@PathParam("id") UUID id, @HeaderParam(IfMatch.HEADER) List<String> ifMatch,

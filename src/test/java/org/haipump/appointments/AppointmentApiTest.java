@@ -196,7 +196,7 @@ class AppointmentApiTest {
         String pumpId = Api.pumpFilledAt(daysAgo(FILLED_DAYS_AGO), "HEPARIN");
         String appointmentId = Api.bookAppointment(pumpId, daysAgo(FILLED_DAYS_AGO).plus(REFILL_INTERVAL));
 
-        as(Tokens.scheduler()).body(Map.of("mode", "MAINTENANCE")).post(Api.THERAPY_MODE, pumpId)
+        as(Tokens.nurse()).body(Map.of("mode", "MAINTENANCE")).post(Api.THERAPY_MODE, pumpId)
                 .then().statusCode(200);
 
         as(Tokens.nurse()).get(APPOINTMENT, appointmentId).then().body("plannedDrug", equalTo("HEPARIN"));

@@ -107,9 +107,9 @@ class AuditTrailTest {
                 List.of(patientId), "SUCCESS", 200);
 
         rid = requestId();
-        as(Tokens.scheduler(), rid).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, pumpId)
+        as(Tokens.nurse(), rid).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, pumpId)
                 .then().statusCode(200);
-        expect(rid, SCHEDULER, "scheduler", "UPDATE", "POST /api/v1/pumps/{id}/therapy-mode", "pump", pumpId,
+        expect(rid, NURSE, "nurse", "UPDATE", "POST /api/v1/pumps/{id}/therapy-mode", "pump", pumpId,
                 List.of(patientId), "SUCCESS", 200);
 
         rid = requestId();
@@ -118,9 +118,9 @@ class AuditTrailTest {
                 null, List.of(patientId), "SUCCESS", 200);
 
         rid = requestId();
-        as(Tokens.scheduler(), rid).body(Api.removalBody(Api.today(), "COMPLETED_THERAPY")).post(REMOVAL, pumpId)
+        as(Tokens.nurse(), rid).body(Api.removalBody(Api.today(), "COMPLETED_THERAPY")).post(REMOVAL, pumpId)
                 .then().statusCode(200);
-        expect(rid, SCHEDULER, "scheduler", "UPDATE", "POST /api/v1/pumps/{id}/removal", "pump", pumpId,
+        expect(rid, NURSE, "nurse", "UPDATE", "POST /api/v1/pumps/{id}/removal", "pump", pumpId,
                 List.of(patientId), "SUCCESS", 200);
     }
 

@@ -23,7 +23,16 @@ final class ReadEndpoints {
     /** What a query parameter holds, and so which values are bad. */
     enum Kind { PAGE, SIZE, SCHEDULE_COUNT, FEED_CURSOR, FEED_LIMIT, UUID, INSTANT, ENUM, TEXT }
 
-    record ReadEndpoint(String path, Supplier<String> token, Supplier<List<String>> pathIds, Map<String, Kind> query) {
+    /**
+     * @param required query parameters every request carries (a search's filter), each also left out
+     *                 once, which is a 400
+     */
+    record ReadEndpoint(String path, Supplier<String> token, Supplier<List<String>> pathIds, Map<String, Kind> query,
+            Map<String, String> required) {
+
+        ReadEndpoint(String path, Supplier<String> token, Supplier<List<String>> pathIds, Map<String, Kind> query) {
+            this(path, token, pathIds, query, Map.of());
+        }
     }
 
     /** One request: a path id or one query parameter replaced. */
@@ -33,7 +42,8 @@ final class ReadEndpoints {
     private static final Expectation BAD = refused(400);
 
     static final List<ReadEndpoint> ALL = List.of(
-            list(Api.PATIENTS, Map.of("mrn", Kind.TEXT)),
+            new ReadEndpoint(Api.PATIENTS, Tokens::scheduler, List::of, paged(Map.of("mrn", Kind.TEXT)),
+                    Map.of("mrn", "MRN-QUERY-1")),
             get(Api.PATIENT, () -> List.of(Api.registerPatient())),
             list(Api.PUMPS, Map.of("patientId", Kind.UUID)),
             get(Api.PUMP, () -> List.of(Api.newPump())),
@@ -111,7 +121,13 @@ final class ReadEndpoints {
     /** The valid request, then each path id and each query parameter made bad in turn. */
     static List<Query> queries(ReadEndpoint endpoint, List<String> pathIds) {
         List<Query> queries = new ArrayList<>();
-        queries.add(new Query("the valid request (control)", pathIds, Map.of(), ACCEPTED));
+        Map<String, String> required = endpoint.required();
+        queries.add(new Query("the valid request (control)", pathIds, required, ACCEPTED));
+        required.keySet().forEach(parameter -> {
+            Map<String, String> without = new LinkedHashMap<>(required);
+            without.remove(parameter);
+            queries.add(new Query("without " + parameter, pathIds, without, BAD));
+        });
         for (int i = 0; i < pathIds.size(); i++) {
             List<String> changed = new ArrayList<>(pathIds);
             changed.set(i, "not-a-uuid");
@@ -120,8 +136,11 @@ final class ReadEndpoints {
             queries.add(new Query("path id " + (i + 1) + " is an unknown UUID", List.copyOf(changed), Map.of(),
                     refused(404)));
         }
-        endpoint.query().forEach((parameter, kind) -> values(kind).forEach((value, expected) -> queries.add(
-                new Query(parameter + "=" + abbreviated(value), pathIds, Map.of(parameter, value), expected))));
+        endpoint.query().forEach((parameter, kind) -> values(kind).forEach((value, expected) -> {
+            Map<String, String> parameters = new LinkedHashMap<>(required);
+            parameters.put(parameter, value);
+            queries.add(new Query(parameter + "=" + abbreviated(value), pathIds, parameters, expected));
+        }));
         return queries;
     }
 

@@ -21,6 +21,7 @@ import org.haipump.flags.FlagResolutionRequest;
 import org.haipump.partnerapi.HomeFillRequest;
 import org.haipump.partners.AssignPartnerRequest;
 import org.haipump.partners.PartnerRequest;
+import org.haipump.patients.PatientSearchRequest;
 import org.haipump.patients.RegisterPatientRequest;
 import org.haipump.pumps.ChemotherapyHoldRequest;
 import org.haipump.pumps.EndChemotherapyHoldRequest;
@@ -47,10 +48,12 @@ final class WriteEndpoints {
     static final List<WriteEndpoint> ALL = List.of(
             post(Api.PATIENTS, RegisterPatientRequest.class, Tokens::scheduler,
                     () -> Target.of(Api.patientBody(Api.uniqueMrn()))),
+            post(Api.PATIENT_SEARCH, PatientSearchRequest.class, Tokens::nurse,
+                    () -> Target.of(Map.of("mrn", Api.uniqueMrn()))),
             post(Api.PUMPS, RegisterPumpRequest.class, Tokens::scheduler, WriteEndpoints::pumpRegistration),
-            post(Api.THERAPY_MODE, TherapyModeRequest.class, Tokens::scheduler,
+            post(Api.THERAPY_MODE, TherapyModeRequest.class, Tokens::nurse,
                     WriteEndpoints::therapyModeChange),
-            post(Api.REMOVAL, RemovalRequest.class, Tokens::scheduler, WriteEndpoints::removal),
+            post(Api.REMOVAL, RemovalRequest.class, Tokens::nurse, WriteEndpoints::removal),
             post(Api.HOLDS, GlycerolHoldRequest.class, Tokens::scheduler, WriteEndpoints::glycerolHold),
             post(Api.HOLD_CANCELLATION, GlycerolHoldCancellationRequest.class, Tokens::scheduler,
                     WriteEndpoints::glycerolHoldCancellation),

@@ -400,7 +400,7 @@ class ChemotherapyHoldApiTest {
     /** The pump's entity tag before a change made since. */
     private String staleEtag() {
         String stale = etagOf(PUMP, pumpId);
-        as(Tokens.scheduler()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, pumpId).then().statusCode(200);
+        as(Tokens.nurse()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, pumpId).then().statusCode(200);
         return stale;
     }
 }

@@ -346,7 +346,7 @@ class GlycerolHoldApiTest {
     @Test
     void aMaintenancePumpBackFromTheHoldExpectsHeparinAgain() {
         String maintenancePump = Api.pumpFilledAt(lastFillAt, "HEPARIN");
-        as(Tokens.scheduler()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, maintenancePump)
+        as(Tokens.nurse()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, maintenancePump)
                 .then().statusCode(200);
         Api.planHold(maintenancePump, departureAfterFirstRefill(),
                 departureAfterFirstRefill().plusDays(COVERED_ABSENCE_DAYS));
@@ -366,7 +366,7 @@ class GlycerolHoldApiTest {
     @Test
     void aGlycerolFillNoHoldAskedForKeepsAMaintenancePumpOnGlycerol() {
         String maintenancePump = Api.pumpFilledAt(lastFillAt, "HEPARIN");
-        as(Tokens.scheduler()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, maintenancePump)
+        as(Tokens.nurse()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, maintenancePump)
                 .then().statusCode(200);
 
         as(Tokens.nurse()).body(with(fill(Api.now(), "GLYCEROL", FULL_ML), "deviationReason", "Kept on glycerol"))
@@ -488,7 +488,7 @@ class GlycerolHoldApiTest {
         String holdId = Api.planHold(pumpId, departureAfterSecondRefill(),
                 departureAfterSecondRefill().plusDays(COVERED_ABSENCE_DAYS));
         String stale = etagOf(PUMP, pumpId);
-        as(Tokens.scheduler()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, pumpId).then().statusCode(200);
+        as(Tokens.nurse()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, pumpId).then().statusCode(200);
         Db.Snapshot before = db.snapshot(pumpId);
 
         preconditionFailed(as(Tokens.scheduler()).header(IF_MATCH, stale).body(cancellationBody(TRIP_CALLED_OFF))

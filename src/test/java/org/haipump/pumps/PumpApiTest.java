@@ -340,7 +340,7 @@ class PumpApiTest {
         String pumpId = Api.pumpFilledAt(daysAgo(13), "HEPARIN");
         as(Tokens.nurse()).get(PUMP, pumpId).then().body("nextRefill.drug", equalTo("CHEMOTHERAPY"));
 
-        as(Tokens.scheduler()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, pumpId)
+        as(Tokens.nurse()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, pumpId)
                 .then().log().ifValidationFails()
                 .statusCode(200)
                 .body("therapyMode", equalTo("MAINTENANCE"))
@@ -352,9 +352,9 @@ class PumpApiTest {
     @Test
     void returningToActiveModeExpectsChemotherapyAgain() {
         String pumpId = Api.pumpFilledAt(daysAgo(13), "HEPARIN");
-        as(Tokens.scheduler()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, pumpId).then().statusCode(200);
+        as(Tokens.nurse()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, pumpId).then().statusCode(200);
 
-        as(Tokens.scheduler()).body(Map.of("mode", "ACTIVE")).post(THERAPY_MODE, pumpId).then()
+        as(Tokens.nurse()).body(Map.of("mode", "ACTIVE")).post(THERAPY_MODE, pumpId).then()
                 .statusCode(200)
                 .body("therapyMode", equalTo("ACTIVE"))
                 .body("nextRefill.drug", equalTo("CHEMOTHERAPY"));
@@ -365,7 +365,7 @@ class PumpApiTest {
         String pumpId = Api.pumpFilledAt(daysAgo(13), "HEPARIN");
         Db.Snapshot before = db.snapshot(pumpId);
 
-        invalid(as(Tokens.scheduler()).body(Map.of()).post(THERAPY_MODE, pumpId), "mode");
+        invalid(as(Tokens.nurse()).body(Map.of()).post(THERAPY_MODE, pumpId), "mode");
 
         before.assertNothingWritten();
     }
@@ -375,14 +375,14 @@ class PumpApiTest {
         String pumpId = Api.pumpFilledAt(daysAgo(13), "HEPARIN");
         Db.Snapshot before = db.snapshot(pumpId);
 
-        malformed(as(Tokens.scheduler()).body(Map.of("mode", "PAUSED")).post(THERAPY_MODE, pumpId), "mode");
+        malformed(as(Tokens.nurse()).body(Map.of("mode", "PAUSED")).post(THERAPY_MODE, pumpId), "mode");
 
         before.assertNothingWritten();
     }
 
     @Test
     void theTherapyModeOfAnUnknownPumpIsNotFound() {
-        notFound(as(Tokens.scheduler()).body(Map.of("mode", "ACTIVE")).post(THERAPY_MODE, UUID.randomUUID()));
+        notFound(as(Tokens.nurse()).body(Map.of("mode", "ACTIVE")).post(THERAPY_MODE, UUID.randomUUID()));
     }
 
     @Test
@@ -391,7 +391,7 @@ class PumpApiTest {
         Api.removePump(pumpId);
         Db.Snapshot before = db.snapshot(pumpId);
 
-        conflict(as(Tokens.scheduler()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, pumpId),
+        conflict(as(Tokens.nurse()).body(Map.of("mode", "MAINTENANCE")).post(THERAPY_MODE, pumpId),
                 "pump-removed");
 
         before.assertNothingWritten();
@@ -404,7 +404,7 @@ class PumpApiTest {
         String pumpId = Api.pumpFilledAt(daysAgo(13), "CHEMOTHERAPY");
         Map<String, Object> body = with(removalBody(today(), "COMPLICATION"), "note", REMOVAL_NOTE);
 
-        as(Tokens.scheduler()).body(body).post(REMOVAL, pumpId).then().log().ifValidationFails()
+        as(Tokens.nurse()).body(body).post(REMOVAL, pumpId).then().log().ifValidationFails()
                 .statusCode(200)
                 .body("status", equalTo("REMOVED"))
                 .body("removedOn", equalTo(today().toString()))
@@ -454,7 +454,7 @@ class PumpApiTest {
         Api.removePump(pumpId);
         Db.Snapshot before = db.snapshot(pumpId);
 
-        conflict(as(Tokens.scheduler()).body(removalBody(today(), "OTHER")).post(REMOVAL, pumpId), "pump-removed");
+        conflict(as(Tokens.nurse()).body(removalBody(today(), "OTHER")).post(REMOVAL, pumpId), "pump-removed");
 
         before.assertNothingWritten();
     }
@@ -464,7 +464,7 @@ class PumpApiTest {
         String pumpId = Api.newPump();
         Db.Snapshot before = db.snapshot(pumpId);
 
-        ruleViolated(as(Tokens.scheduler()).body(removalBody(IMPLANTED_ON.minusDays(1), "OTHER")).post(REMOVAL, pumpId),
+        ruleViolated(as(Tokens.nurse()).body(removalBody(IMPLANTED_ON.minusDays(1), "OTHER")).post(REMOVAL, pumpId),
                 "removal-before-implant", "removedOn");
 
         before.assertNothingWritten();
@@ -474,7 +474,7 @@ class PumpApiTest {
     void aRemovalOnTheImplantDayIsAccepted() {
         String pumpId = Api.newPump();
 
-        as(Tokens.scheduler()).body(removalBody(IMPLANTED_ON, "COMPLICATION")).post(REMOVAL, pumpId).then()
+        as(Tokens.nurse()).body(removalBody(IMPLANTED_ON, "COMPLICATION")).post(REMOVAL, pumpId).then()
                 .statusCode(200).body("removedOn", equalTo(IMPLANTED_ON.toString()));
     }
 
@@ -483,7 +483,7 @@ class PumpApiTest {
         String pumpId = Api.pumpFilledAt(Api.daysAgo(3), "CHEMOTHERAPY");
         Db.Snapshot before = db.snapshot(pumpId);
 
-        ruleViolated(as(Tokens.scheduler()).body(removalBody(today().minusDays(10), "OTHER")).post(REMOVAL, pumpId),
+        ruleViolated(as(Tokens.nurse()).body(removalBody(today().minusDays(10), "OTHER")).post(REMOVAL, pumpId),
                 "removal-before-latest-fill", "removedOn");
 
         before.assertNothingWritten();
@@ -494,7 +494,7 @@ class PumpApiTest {
         String pumpId = Api.newPump();
         Db.Snapshot before = db.snapshot(pumpId);
 
-        ruleViolated(as(Tokens.scheduler()).body(removalBody(today().plusDays(1), "OTHER")).post(REMOVAL, pumpId),
+        ruleViolated(as(Tokens.nurse()).body(removalBody(today().plusDays(1), "OTHER")).post(REMOVAL, pumpId),
                 "removal-in-future", "removedOn");
 
         before.assertNothingWritten();
@@ -506,7 +506,7 @@ class PumpApiTest {
         String pumpId = Api.newPump();
         Db.Snapshot before = db.snapshot(pumpId);
 
-        invalid(as(Tokens.scheduler()).body(with(removalBody(today(), "OTHER"), field, value)).post(REMOVAL, pumpId),
+        invalid(as(Tokens.nurse()).body(with(removalBody(today(), "OTHER"), field, value)).post(REMOVAL, pumpId),
                 field);
 
         before.assertNothingWritten();
@@ -522,14 +522,14 @@ class PumpApiTest {
         String pumpId = Api.newPump();
         Db.Snapshot before = db.snapshot(pumpId);
 
-        malformed(as(Tokens.scheduler()).body(removalBody(today(), "BORED")).post(REMOVAL, pumpId), "reason");
+        malformed(as(Tokens.nurse()).body(removalBody(today(), "BORED")).post(REMOVAL, pumpId), "reason");
 
         before.assertNothingWritten();
     }
 
     @Test
     void removingAnUnknownPumpIsNotFound() {
-        notFound(as(Tokens.scheduler()).body(removalBody(today(), "OTHER")).post(REMOVAL, UUID.randomUUID()));
+        notFound(as(Tokens.nurse()).body(removalBody(today(), "OTHER")).post(REMOVAL, UUID.randomUUID()));
     }
 
     @Test

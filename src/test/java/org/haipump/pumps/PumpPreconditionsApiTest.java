@@ -65,7 +65,7 @@ class PumpPreconditionsApiTest {
     }
 
     private static Response changeMode(String pumpId, String ifMatch) {
-        var request = as(Tokens.scheduler()).body(TO_MAINTENANCE);
+        var request = as(Tokens.nurse()).body(TO_MAINTENANCE);
         return (ifMatch == null ? request : request.header(IF_MATCH, ifMatch)).post(THERAPY_MODE, pumpId);
     }
 
@@ -121,7 +121,7 @@ class PumpPreconditionsApiTest {
     @Test
     void aChangeWithAStaleTagIsAFailedPreconditionAndWritesNothing() {
         String stale = staleEtag();
-        as(Tokens.scheduler()).body(Map.of("mode", "ACTIVE")).header(IF_MATCH, etag).post(THERAPY_MODE, pumpId)
+        as(Tokens.nurse()).body(Map.of("mode", "ACTIVE")).header(IF_MATCH, etag).post(THERAPY_MODE, pumpId)
                 .then().statusCode(200);
         etag = etagOf(PUMP, pumpId);
         Db.Snapshot before = db.snapshot(pumpId);
@@ -151,7 +151,7 @@ class PumpPreconditionsApiTest {
     void aListNamingTheCurrentTagMatches() {
         String stale = staleEtag();
 
-        as(Tokens.scheduler()).body(Map.of("mode", "ACTIVE")).header(IF_MATCH, stale + ", " + etag)
+        as(Tokens.nurse()).body(Map.of("mode", "ACTIVE")).header(IF_MATCH, stale + ", " + etag)
                 .post(THERAPY_MODE, pumpId).then().log().ifValidationFails().statusCode(200);
     }
 
@@ -160,7 +160,7 @@ class PumpPreconditionsApiTest {
     void aTagOnASecondIfMatchLineMatches() {
         String stale = staleEtag();
 
-        as(Tokens.scheduler()).body(Map.of("mode", "ACTIVE")).header(IF_MATCH, stale).header(IF_MATCH, etag)
+        as(Tokens.nurse()).body(Map.of("mode", "ACTIVE")).header(IF_MATCH, stale).header(IF_MATCH, etag)
                 .post(THERAPY_MODE, pumpId).then().log().ifValidationFails().statusCode(200);
     }
 
@@ -195,11 +195,11 @@ class PumpPreconditionsApiTest {
         String stale = staleEtag();
         Db.Snapshot before = db.snapshot(pumpId);
 
-        preconditionFailed(as(Tokens.scheduler()).header(IF_MATCH, stale)
+        preconditionFailed(as(Tokens.nurse()).header(IF_MATCH, stale)
                 .body(removalBody(today(), "COMPLETED_THERAPY")).post(REMOVAL, pumpId));
         before.assertNothingWritten();
 
-        Response removed = as(Tokens.scheduler()).header(IF_MATCH, etag)
+        Response removed = as(Tokens.nurse()).header(IF_MATCH, etag)
                 .body(removalBody(today(), "COMPLETED_THERAPY")).post(REMOVAL, pumpId);
         removed.then().log().ifValidationFails().statusCode(200).body("status", equalTo("REMOVED"));
         assertThat(removed.header(ETAG)).isNotEqualTo(etag).isEqualTo(etagOf(PUMP, pumpId));

@@ -40,6 +40,7 @@ public final class Api {
     // --- paths --------------------------------------------------------------------------------
     public static final String PATIENTS = "/api/v1/patients";
     public static final String PATIENT = PATIENTS + "/{id}";
+    public static final String PATIENT_SEARCH = PATIENTS + "/search";
     public static final String PUMPS = "/api/v1/pumps";
     public static final String PUMP = PUMPS + "/{id}";
     public static final String THERAPY_MODE = PUMP + "/therapy-mode";
@@ -339,7 +340,7 @@ public final class Api {
     }
 
     public static void removePump(String pumpId) {
-        as(Tokens.scheduler()).body(removalBody(today(), "COMPLETED_THERAPY")).post(REMOVAL, pumpId)
+        as(Tokens.nurse()).body(removalBody(today(), "COMPLETED_THERAPY")).post(REMOVAL, pumpId)
                 .then().statusCode(200);
     }
 
