@@ -10,6 +10,10 @@ import java.util.UUID;
  */
 record AuditEntry(
         String requestId,
+        String callerRequestId,
+        String clientAddress,
+        String tokenClient,
+        String tokenId,
         String actor,
         List<String> roles,
         String partnerId,

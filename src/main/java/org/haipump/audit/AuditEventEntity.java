@@ -57,4 +57,16 @@ public class AuditEventEntity {
 
     @Column(nullable = false)
     public short status;
+
+    @Column(name = "caller_request_id")
+    public String callerRequestId;
+
+    @Column(name = "client_address")
+    public String clientAddress;
+
+    @Column(name = "token_client")
+    public String tokenClient;
+
+    @Column(name = "token_id")
+    public String tokenId;
 }

@@ -17,11 +17,16 @@ public record AuditEventResponse(
         String resourceId,
         List<UUID> patientIds,
         AuditOutcome outcome,
-        int status) {
+        int status,
+        String callerRequestId,
+        String clientAddress,
+        String tokenClient,
+        String tokenId) {
 
     static AuditEventResponse of(AuditEventEntity e) {
         return new AuditEventResponse(e.id, e.occurredAt, e.requestId, e.actor,
                 e.roles == null || e.roles.isEmpty() ? List.of() : List.of(e.roles.split(",")), e.partnerId,
-                e.action, e.operation, e.resourceType, e.resourceId, List.of(e.patientIds), e.outcome, e.status);
+                e.action, e.operation, e.resourceType, e.resourceId, List.of(e.patientIds), e.outcome, e.status,
+                e.callerRequestId, e.clientAddress, e.tokenClient, e.tokenId);
     }
 }

@@ -7,9 +7,11 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,8 @@ class AuditRecorder {
         }
     }
 
-    private record Operation(Audited audited, String pathTemplate) {
+    /** @param declaresPatientId whether the method takes a {@code patientId} query parameter */
+    private record Operation(Audited audited, String pathTemplate, boolean declaresPatientId) {
     }
 
     private final Map<Method, Optional<Operation>> operations = new ConcurrentHashMap<>();
@@ -122,6 +125,10 @@ class AuditRecorder {
         Audited audited = operation.audited();
         return new AuditEntry(
                 RequestId.of(request),
+                RequestId.callerOf(request).orElse(null),
+                request.request().remoteAddress() == null ? null : request.request().remoteAddress().hostAddress(),
+                token == null ? null : token.getClaim("azp"),
+                token == null ? null : token.getTokenID(),
                 token == null ? null : CurrentActor.nameIn(token),
                 identity == null ? List.of() : KNOWN_ROLES.stream().filter(identity.getRoles()::contains).toList(),
                 token == null ? null : token.getClaim(CurrentActor.PARTNER_ID_CLAIM),
@@ -131,7 +138,7 @@ class AuditRecorder {
                 resourceId(audited.action(), path, answer.location()),
                 patientsIn(answer.entity()),
                 PatientOwners.ownerIn(path).orElse(null),
-                Ids.parse(request.queryParams().get("patientId")).orElse(null),
+                operation.declaresPatientId() ? Ids.parse(request.queryParams().get("patientId")).orElse(null) : null,
                 answer.status());
     }
 
@@ -174,6 +181,11 @@ class AuditRecorder {
             return Optional.empty();
         }
         return operations.computeIfAbsent(method, m -> Optional.ofNullable(m.getAnnotation(Audited.class))
-                .map(audited -> new Operation(audited, PathTemplate.of(m))));
+                .map(audited -> new Operation(audited, PathTemplate.of(m), declaresPatientId(m))));
+    }
+
+    private static boolean declaresPatientId(Method method) {
+        return Arrays.stream(method.getParameterAnnotations()).flatMap(Arrays::stream)
+                .anyMatch(a -> a instanceof QueryParam query && query.value().equals("patientId"));
     }
 }

@@ -27,8 +27,9 @@ public class AuditTrail {
 
     private static final String INSERT = """
             insert into audit_event (occurred_at, request_id, actor, roles, partner_id, action, operation,
-                                     resource_type, resource_id, patient_ids, outcome, status)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                     resource_type, resource_id, patient_ids, outcome, status,
+                                     caller_request_id, client_address, token_client, token_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final PatientOwners owners;
     private final EntityManager entityManager;
@@ -69,6 +70,10 @@ public class AuditTrail {
             insert.setArray(10, connection.createArrayOf("uuid", patients.toArray()));
             insert.setString(11, AuditOutcome.of(entry.status()).name());
             insert.setShort(12, (short) entry.status());
+            insert.setString(13, entry.callerRequestId());
+            insert.setString(14, entry.clientAddress());
+            insert.setString(15, entry.tokenClient());
+            insert.setString(16, entry.tokenId());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new PersistenceException("The audit record could not be written (SQLState " + e.getSQLState() + ")", e);

@@ -44,7 +44,7 @@ class AuditInTransactionTest {
                 create or replace function audit_event_refused_in_test() returns trigger language plpgsql as
                 $$ begin raise exception 'audit record refused by the test'; end; $$""")).isNull();
         assertThat(audit.tryExecute("create trigger audit_event_refused_in_test before insert on audit_event"
-                + " for each row when (new.request_id like '" + REFUSED + "%')"
+                + " for each row when (new.caller_request_id like '" + REFUSED + "%')"
                 + " execute function audit_event_refused_in_test()")).isNull();
     }
 

@@ -17,7 +17,8 @@ import java.util.UUID;
 public class AuditRows {
 
     public record Row(String requestId, String actor, String roles, String partnerId, String action, String operation,
-                      String resourceType, String resourceId, List<UUID> patientIds, String outcome, int status) {
+                      String resourceType, String resourceId, List<UUID> patientIds, String outcome, int status,
+                      String callerRequestId, String clientAddress, String tokenClient, String tokenId) {
     }
 
     private final AgroalDataSource dataSource;
@@ -26,9 +27,9 @@ public class AuditRows {
         this.dataSource = dataSource;
     }
 
+    /** The records of a request, by the id the service gave it or by the {@code X-Request-Id} its caller sent. */
     public List<Row> byRequestId(String requestId) {
-        String sql = "select request_id, actor, roles, partner_id, action, operation, resource_type, resource_id,"
-                + " patient_ids, outcome, status from audit_event where request_id = ? order by id";
+        String sql = "select * from audit_event where ? in (request_id, caller_request_id) order by id";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, requestId);
@@ -40,7 +41,9 @@ public class AuditRows {
                             result.getString("roles"), result.getString("partner_id"), result.getString("action"),
                             result.getString("operation"), result.getString("resource_type"),
                             result.getString("resource_id"), Arrays.asList((UUID[]) patients.getArray()),
-                            result.getString("outcome"), result.getInt("status")));
+                            result.getString("outcome"), result.getInt("status"),
+                            result.getString("caller_request_id"), result.getString("client_address"),
+                            result.getString("token_client"), result.getString("token_id")));
                 }
             }
             return rows;

@@ -341,14 +341,21 @@ class AuditTrailTest {
     }
 
     @Test
-    void theRequestIdIsEchoedAndOnlyAnIdIsTakenFromTheCaller() {
+    void theServiceMakesTheRequestIdAndKeepsTheCallersBesideItWhenItIsAnId() {
         String rid = requestId();
-        as(Tokens.nurse(), rid).get(PATIENT, UUID.randomUUID()).then().header(RequestId.HEADER, rid);
+        String answered = as(Tokens.nurse(), rid).get(PATIENT, UUID.randomUUID()).then().statusCode(404)
+                .extract().header(RequestId.HEADER);
+        assertThat(answered).isNotEqualTo(rid).matches("[0-9a-f-]{36}");
+        assertThat(audit.byRequestId(answered)).singleElement().satisfies(row -> {
+            assertThat(row.requestId()).isEqualTo(answered);
+            assertThat(row.callerRequestId()).isEqualTo(rid);
+        });
 
         String generated = as(Tokens.nurse(), "MRN 12345 Ada Testpatient").get(PATIENT, UUID.randomUUID())
                 .then().statusCode(404).extract().header(RequestId.HEADER);
         assertThat(generated).isNotEqualTo("MRN 12345 Ada Testpatient").matches("[0-9a-f-]{36}");
-        assertThat(audit.byRequestId(generated)).hasSize(1);
+        assertThat(audit.byRequestId(generated)).singleElement()
+                .satisfies(row -> assertThat(row.callerRequestId()).isNull());
     }
 
     private String patientOf(String pumpId) {
@@ -372,8 +379,10 @@ class AuditTrailTest {
     private void expect(String requestId, String actor, String roles, String action, String operation,
                         String resourceType, String resourceId, List<String> patients, String outcome, int status) {
         AuditRows.Row row = only(requestId);
-        assertThat(row).as("audit record of %s", operation).isEqualTo(new AuditRows.Row(requestId, actor, roles,
-                null, action, operation, resourceType, resourceId, patients.stream().map(UUID::fromString).toList(),
-                outcome, status));
+        // The record is found by the caller's id; the service's own id and the origin are AuditQualityTest's.
+        assertThat(row).as("audit record of %s", operation).isEqualTo(new AuditRows.Row(row.requestId(), actor,
+                roles, null, action, operation, resourceType, resourceId,
+                patients.stream().map(UUID::fromString).toList(), outcome, status, requestId, row.clientAddress(),
+                row.tokenClient(), row.tokenId()));
     }
 }

@@ -5,14 +5,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
 /**
- * Gives every request its id, before anything can refuse it (the body-size limit included): in
- * the answer's {@code X-Request-Id}, in the log's MDC as {@code requestId}, and to the audit trail
- * through {@link #of(RoutingContext)}. The id is the caller's when it can hold nothing but an id.
+ * Gives every request its id, before anything can refuse it (the body-size limit included): a new
+ * UUID, in the answer's {@code X-Request-Id}, in the log's MDC as {@code requestId}, and to the
+ * audit trail through {@link #of(RoutingContext)}. The service makes the id, so that no caller can
+ * choose what a record is found by; the caller's own {@code X-Request-Id}, when it can hold nothing
+ * but an id, is kept beside it ({@link #callerOf(RoutingContext)}).
  */
 @ApplicationScoped
 public class RequestId {
@@ -22,16 +25,20 @@ public class RequestId {
     private static final String CONTEXT_KEY = RequestId.class.getName();
     private static final Pattern CALLER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    /** The caller's id if it is 1-64 characters of {@code [A-Za-z0-9._-]}, else a new UUID. */
-    public static String of(String sentByCaller) {
-        return sentByCaller != null && CALLER_ID.matcher(sentByCaller).matches() ? sentByCaller
-                : UUID.randomUUID().toString();
+    /** The caller's {@code X-Request-Id} if it is 1-64 characters of {@code [A-Za-z0-9._-]}, else nothing. */
+    public static Optional<String> callerOf(RoutingContext request) {
+        String sent = request.request().getHeader(HEADER);
+        return sent != null && CALLER_ID.matcher(sent).matches() ? Optional.of(sent) : Optional.empty();
     }
 
     /** The id {@link #assign} gave this request. */
     public static String of(RoutingContext request) {
         String id = request.get(CONTEXT_KEY);
-        return id != null ? id : of(request.request().getHeader(HEADER));
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            request.put(CONTEXT_KEY, id);
+        }
+        return id;
     }
 
     void install(@Observes Router router) {
@@ -39,8 +46,7 @@ public class RequestId {
     }
 
     private void assign(RoutingContext request) {
-        String id = of(request.request().getHeader(HEADER));
-        request.put(CONTEXT_KEY, id);
+        String id = of(request);
         request.response().putHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
         request.next();
