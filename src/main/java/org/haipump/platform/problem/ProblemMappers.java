@@ -49,7 +49,12 @@ public class ProblemMappers {
      * ending the session (57P01, 57P02), a server still starting or stopping (57P03), all
      * connection slots taken (53300). Like class 08, worth a retry rather than a 500.
      */
-    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    /**
+     * Sessions ended or refused (57P0x, 53300), and the timeouts of application.properties: a statement
+     * cancelled (57014), a lock not granted in time (55P03), a session idle in its transaction (25P03).
+     */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014",
+            "55P03", "25P03");
     private static final Problem CONCURRENT_CHANGE = new Problem(Problem.TYPE_BASE + "concurrent-change",
             "Conflict with the current state", 409,
             "Another request changed the same data at the same time; reload and try again.", null, null, null);

@@ -54,8 +54,8 @@ class ProblemMappersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"08006", "57P01", "57P02", "57P03", "53300"})
-    void aDatabaseThatEndsOrRefusesSessionsIsAServiceUnavailable(String sqlState) {
+    @ValueSource(strings = {"08006", "57P01", "57P02", "57P03", "53300", "57014", "55P03", "25P03"})
+    void aDatabaseThatEndsOrRefusesSessionsOrTimesOutIsAServiceUnavailable(String sqlState) {
         Response response = mappers.unexpected(
                 new RuntimeException(new SQLException("terminating connection due to administrator command", sqlState)),
                 null);
