@@ -130,6 +130,10 @@ log "building the service (-Pbench) and the minimal app"
   || die "minimal app build failed (see $OUT/build-minimal.log)"
 [[ -f $SERVICE_JAR && -f $MINIMAL_JAR ]] || die "a built jar is missing"
 
+# The prod profile refuses the development key: this run signs with a key pair of its own.
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/bench-signing-key.pem" 2>/dev/null
+openssl pkey -in "$OUT/bench-signing-key.pem" -pubout -out "$OUT/bench-public-key.pem"
+export HAI_JWT_SIGNING_KEY=$OUT/bench-signing-key.pem
 NURSE=$("$ROOT/deploy/dev-jwt/mint-token.sh" nurse nurse.bench@clinic.test)
 # The partners of seed.sql: the large agency records home fills, the small one reads its refill list.
 HOME_NURSE=$("$ROOT/deploy/dev-jwt/mint-token.sh" partner infusion.bench@home-infusion.test \
@@ -145,23 +149,28 @@ APP_PID=
 APP_DB=
 READY_MS=
 # start_app NAME JAR DATABASE PORT SCHEDULER(true|false) [JVM OPTION...]: runs the jar in the prod
-# profile with the development key trusted, waits for /q/health/ready; sets APP_PID, APP_DB and
-# READY_MS (launch to ready).
+# profile with this run's key trusted, its management interface on PORT + 1000, waits for
+# /q/health/ready (the minimal app serves it on PORT); sets APP_PID, APP_DB and READY_MS (launch to ready).
 start_app() {
   local name=$1 jar=$2 db=$3 port=$4 scheduler=$5 logfile=$OUT/$1.log t0
   shift 5
   t0=$(date +%s%N)
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$db \
+  QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_DATASOURCE_PASSWORD=unused \
   QUARKUS_HTTP_PORT=$port \
+  QUARKUS_MANAGEMENT_PORT=$((port + 1000)) \
   QUARKUS_SCHEDULER_ENABLED=$scheduler \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION=$ROOT/deploy/dev-jwt/public-key.pem \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION=$OUT/bench-public-key.pem \
   MP_JWT_VERIFY_ISSUER=$ISSUER \
+  HAI_JWT_AUDIENCE=hai-refill-scheduler \
     java "$@" -jar "$jar" >"$logfile" 2>&1 &
   APP_PID=$!
   APP_DB=$db
   STARTED_PIDS+=("$APP_PID")
   for _ in $(seq 1 3000); do
-    if curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$port/q/health/ready"; then
+    if curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$((port + 1000))/q/health/ready" \
+      || curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$port/q/health/ready"; then
       READY_MS=$((($(date +%s%N) - t0) / 1000000))
       return 0
     fi

@@ -30,12 +30,19 @@ psql -h "$PGHOST" -U "$PGUSER" -X -qAt -d postgres -c "drop database if exists $
 
 python3 deploy/bench/webhook-receiver.py "$RECEIVER_PORT" 15 &
 PIDS+=($!)
+# The prod profile refuses the development key: this run signs with a key pair of its own.
+KEYS=$(mktemp -d)
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/signing-key.pem" 2>/dev/null
+openssl pkey -in "$KEYS/signing-key.pem" -pubout -out "$KEYS/public-key.pem"
+export HAI_JWT_SIGNING_KEY=$KEYS/signing-key.pem
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB QUARKUS_HTTP_PORT=$PORT \
-MP_JWT_VERIFY_PUBLICKEY_LOCATION=$ROOT/deploy/dev-jwt/public-key.pem MP_JWT_VERIFY_ISSUER=$ISSUER \
+QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=unused \
+MP_JWT_VERIFY_PUBLICKEY_LOCATION=$KEYS/public-key.pem MP_JWT_VERIFY_ISSUER=$ISSUER \
+HAI_JWT_AUDIENCE=hai-refill-scheduler \
 HAI_WEBHOOKS_ALLOW_HTTP=true HAI_WEBHOOKS_DISPATCH_EVERY=1s \
   java -jar "$JAR" >"$OUT/service.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break; sleep 0.1; done
+for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$((PORT + 1000))/q/health/ready" && break; sleep 0.1; done
 API=http://127.0.0.1:$PORT/api/v1
 ADMIN=$(deploy/dev-jwt/mint-token.sh admin)
 SCHEDULER=$(deploy/dev-jwt/mint-token.sh scheduler)

@@ -31,11 +31,15 @@ if [[ $role == partner && -z $partner_id ]]; then
 fi
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-key=$here/private-key.pem
+# HAI_JWT_SIGNING_KEY signs with another PKCS#8 PEM key: the benchmark's own, for the prod profile,
+# which refuses the development key.
+key=${HAI_JWT_SIGNING_KEY:-$here/private-key.pem}
 [[ -r $key ]] || { echo "cannot read $key" >&2; exit 1; }
 
 readonly ISSUER=https://hai-refill-scheduler.local/dev
-readonly LIFETIME_SECONDS=$((8 * 60 * 60))
+readonly AUDIENCE=hai-refill-scheduler
+# The service refuses tokens issued more than an hour ago (mp.jwt.verify.token.age).
+readonly LIFETIME_SECONDS=$((60 * 60))
 
 # base64url without padding (RFC 7515), from stdin
 b64url() {
@@ -59,7 +63,7 @@ exp=$((iat + LIFETIME_SECONDS))
 jti=$(openssl rand -hex 16)
 
 header='{"alg":"RS256","typ":"JWT"}'
-payload="{\"iss\":$(json_string "$ISSUER"),\"upn\":$(json_string "$upn"),\"sub\":$(json_string "$upn")"
+payload="{\"iss\":$(json_string "$ISSUER"),\"aud\":$(json_string "$AUDIENCE"),\"upn\":$(json_string "$upn"),\"sub\":$(json_string "$upn")"
 payload+=",\"groups\":[$(json_string "$role")],\"iat\":$iat,\"exp\":$exp,\"jti\":\"$jti\""
 if [[ -n $partner_id ]]; then
   payload+=",\"partner_id\":$(json_string "$partner_id")"

@@ -12,11 +12,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.haipump.faults.Http;
 import org.haipump.faults.PostgresCluster;
 import org.haipump.faults.ServiceApi;
 import org.haipump.faults.ServiceProcess;
 import org.haipump.faults.Sql;
+import org.haipump.support.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,11 +28,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The split the production overlay uses: Flyway migrates as the schema owner, the packaged service
- * runs as a role of its own. The service works in full (a pump, a fill, the worklist, the scan on
- * the Quartz store), and its role can append to the audit trail and read it but can neither change
- * nor remove a record, nor empty the table, nor switch off or drop the triggers that guard it, nor
- * change the schema.
+ * The packaged service as the production overlay runs it: Flyway migrates as the schema owner, the
+ * service runs as a role of its own, behind a proxy it trusts. The service works in full (a pump, a
+ * fill, the worklist, the scan on the Quartz store), and its role can append to the audit trail and
+ * read it but can neither change nor remove a record, nor empty the table, nor switch off or drop
+ * the triggers that guard it, nor change the schema. The audit trail names the client's address as
+ * the trusted proxy forwarded it.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LeastPrivilegeDatabaseIT {
@@ -56,7 +60,10 @@ class LeastPrivilegeDatabaseIT {
                 "QUARKUS_FLYWAY_USERNAME", OWNER,
                 // The private cluster trusts loopback connections: passwords are not checked.
                 "QUARKUS_FLYWAY_PASSWORD", "unused",
-                "HAI_OVERDUE_SCAN_EVERY", "2s"));
+                "HAI_OVERDUE_SCAN_EVERY", "2s",
+                "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true",
+                "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true",
+                "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1"));
         service.start().awaitReady(Duration.ofSeconds(120));
     }
 
@@ -91,6 +98,18 @@ class LeastPrivilegeDatabaseIT {
         try (Connection role = asServiceRole(); Statement sql = role.createStatement()) {
             assertThat(sql.executeQuery("select count(*) from audit_event").next()).isTrue();
         }
+    }
+
+    @Test
+    void behindATrustedProxyTheForwardedClientAddressIsAudited() throws Exception {
+        String callerId = "forwarded-" + UUID.randomUUID();
+        Http.Reply reply = Http.post(service.uri("/api/v1/patients/search"), Tokens.nurse(), Map.of("mrn", "MRN-NONE"),
+                Map.of("X-Forwarded-For", "203.0.113.9", "X-Request-Id", callerId), ServiceApi.TIMEOUT);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(new Sql(postgres, DATABASE).strings(
+                "select client_address from audit_event where caller_request_id = ?", callerId))
+                .containsExactly("203.0.113.9");
     }
 
     @Test
