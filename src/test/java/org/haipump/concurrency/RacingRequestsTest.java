@@ -225,9 +225,9 @@ class RacingRequestsTest {
     void modeChangesSentWithTheSameTagApplyOnce() {
         String pumpId = Api.pumpFilledAt(daysAgo(13), "CHEMOTHERAPY");
         String etag = etagOf(PUMP, pumpId);
-        String scheduler = Tokens.scheduler();
+        String nurse = Tokens.nurse();
 
-        List<Answer> answers = race.run(CLIENTS, i -> race.post(THERAPY_MODE, scheduler,
+        List<Answer> answers = race.run(CLIENTS, i -> race.post(THERAPY_MODE, nurse,
                 Map.of("mode", "MAINTENANCE"), pumpId).header(IF_MATCH, etag).build());
 
         assertEachIsASuccessOrACleanRefusal(answers);

@@ -115,7 +115,7 @@ class OverdueScanTest {
         String pumpId = pumpFilledAt(now.minus(Duration.ofDays(15)));
         scan.runAt(now);
 
-        as(Tokens.scheduler()).body(Map.of("removedOn", java.time.LocalDate.now().minusDays(1).toString(),
+        as(Tokens.nurse()).body(Map.of("removedOn", java.time.LocalDate.now().minusDays(1).toString(),
                         "reason", "COMPLETED_THERAPY"))
                 .post("/api/v1/pumps/{id}/removal", pumpId).then().statusCode(200);
         scan.runAt(now.plus(DAY.multipliedBy(30)));
