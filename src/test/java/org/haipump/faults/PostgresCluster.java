@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -101,6 +102,27 @@ public final class PostgresCluster implements AutoCloseable {
         running = true;
     }
 
+    /**
+     * Serves TLS with this certificate and key (PEM) from now on: they are copied into the data
+     * directory, {@code ssl = on}, and the server restarts.
+     */
+    public void enableTls(Path certificate, Path key) {
+        try {
+            Files.copy(certificate, data.resolve("server.crt"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(key, data.resolve("server.key"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(data.resolve("postgresql.conf"), "\nssl = on\n", StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot give the private PostgreSQL cluster its certificate", e);
+        }
+        if (AS_ROOT) {
+            run(false, List.of("chown", "postgres:postgres", data.resolve("server.crt").toString(),
+                    data.resolve("server.key").toString()));
+        }
+        run(false, List.of("chmod", "600", data.resolve("server.key").toString()));
+        stop(StopMode.FAST);
+        start();
+    }
+
     /** Stops the server and waits until it is gone. */
     public void stop(StopMode mode) {
         run(true, List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m",
@@ -177,7 +199,7 @@ public final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
