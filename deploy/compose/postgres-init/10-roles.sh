@@ -4,10 +4,10 @@
 # migration). Passwords come from the environment, never from this file.
 set -eu
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
-     -v owner_password="$HAI_OWNER_DB_PASSWORD" -v service_password="$HAI_SERVICE_DB_PASSWORD" <<'SQL'
+     -v owner_password="$HAI_OWNER_DB_PASSWORD" -v app_password="$HAI_APP_DB_PASSWORD" <<'SQL'
 create role hai_owner login password :'owner_password';
-create role hai_service login password :'service_password';
+create role hai_app login password :'app_password';
 create database hai owner hai_owner;
 revoke all on database hai from public;
-grant connect on database hai to hai_service;
+grant connect on database hai to hai_app;
 SQL

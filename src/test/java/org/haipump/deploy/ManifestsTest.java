@@ -50,8 +50,8 @@ class ManifestsTest {
      * manifest references must be defined beside it.
      */
     private static final Map<String, String> SECRETS_CREATED_ELSEWHERE = Map.of(
-            "hai-db-service", "the site's operator: the service role's username and password (docs/deployment.md)",
-            "hai-db-app", "CloudNativePG: the owner of the database it bootstraps",
+            "hai-app-credentials", "the site's operator: the service role's username and password (docs/deployment.md)",
+            "hai-owner-credentials", "the site's operator: the schema owner's username and password (CloudNativePG bootstraps it)",
             "hai-db-ca", "CloudNativePG: the CA that signs the database's server certificate",
             "hai-jwt-public-key", "the team running the dev overlay: its token signing key's public half",
             "hai-refill-scheduler-tls", "cert-manager or the site's operator: the ingress certificate");
