@@ -151,13 +151,14 @@ class ManifestsTest {
     void replicasSurviveADrainAndARollingUpdate(String overlay) {
         Rendered rendered = Rendered.overlay(overlay);
         JsonNode spec = rendered.one("Deployment", APP).path("spec");
+        int replicas = rendered.minimumReplicas();
 
-        assertThat(spec.path("replicas").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(replicas).isGreaterThanOrEqualTo(2);
         assertThat(spec.path("strategy").path("rollingUpdate").path("maxUnavailable").asInt(-1)).isZero();
         assertThat(rendered.podSpec().path("topologySpreadConstraints")).isNotEmpty();
         JsonNode budget = rendered.one("PodDisruptionBudget", APP).path("spec");
         assertThat(budget.path("selector").path("matchLabels")).isEqualTo(podLabels(rendered));
-        assertThat(budget.path("minAvailable").asInt()).isBetween(1, spec.path("replicas").asInt() - 1);
+        assertThat(budget.path("minAvailable").asInt()).isBetween(1, replicas - 1);
     }
 
     @ParameterizedTest
@@ -361,6 +362,19 @@ class ManifestsTest {
                     .filter(o -> name.equals(o.path("metadata").path("name").asText())).toList();
             assertThat(found).as(kind + " " + name).hasSize(1);
             return found.get(0);
+        }
+
+        /** The Deployment's replicas, or where an autoscaler owns the count, its minimum. */
+        int minimumReplicas() {
+            JsonNode replicas = one("Deployment", APP).path("spec").path("replicas");
+            List<JsonNode> autoscalers = all("HorizontalPodAutoscaler");
+            if (!autoscalers.isEmpty()) {
+                assertThat(replicas.isMissingNode()).as("an autoscaled Deployment sets no replicas").isTrue();
+                assertThat(autoscalers).hasSize(1);
+                assertThat(autoscalers.get(0).path("spec").path("scaleTargetRef").path("name").asText()).isEqualTo(APP);
+                return autoscalers.get(0).path("spec").path("minReplicas").asInt();
+            }
+            return replicas.asInt();
         }
 
         JsonNode podSpec() {
