@@ -97,13 +97,19 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code /q/health/ready} answers 200; fails at once, with the log's tail, if the process dies. */
+    /**
+     * Waits until {@code /q/health/ready} answers 200 and the API's ports are bound (the management
+     * interface answers a moment before them: the log's "started in" line follows both); fails at
+     * once, with the log's tail, if the process dies.
+     */
     public ServiceProcess awaitReady(Duration within) {
+        Path log = logs.get(logs.size() - 1);
         Await.until(within, name + " to become ready on port " + port, () -> {
             if (!isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + logTail(40));
             }
-            return readinessStatus() == 200 ? true : null;
+            return readinessStatus() == 200 && Files.readString(log, StandardCharsets.UTF_8).contains(" started in ")
+                    ? true : null;
         });
         return this;
     }
