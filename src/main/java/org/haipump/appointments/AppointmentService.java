@@ -16,6 +16,7 @@ import org.haipump.cycle.Drug;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.platform.persistence.Conditions;
 import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.problem.ProblemType;
 import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.web.IfMatch;
 import org.haipump.platform.web.ItemsPage;
@@ -69,7 +70,7 @@ public class AppointmentService {
         Drug plannedDrug = cycles.rules().assessPlannedDrug(cycle, request.plannedDrug(), request.reason(), startsAt)
                 .orElseThrow(ProblemException::of);
         if (appointments.findOpen(pump.id).isPresent()) {
-            throw ProblemException.conflict("open-appointment-exists",
+            throw ProblemException.of(ProblemType.OPEN_APPOINTMENT_EXISTS,
                     "The pump already has an open appointment; reschedule or cancel it instead.");
         }
         AppointmentEntity appointment = new AppointmentEntity();
@@ -174,7 +175,7 @@ public class AppointmentService {
         appointments.getEntityManager().refresh(appointment);
         ifMatch.check(appointment.version);
         if (appointment.status != AppointmentStatus.BOOKED) {
-            throw ProblemException.conflict("appointment-not-open",
+            throw ProblemException.of(ProblemType.APPOINTMENT_NOT_OPEN,
                     "The appointment is " + appointment.status + ": only a booked one can be " + change + ".");
         }
         return appointment;
@@ -203,18 +204,26 @@ public class AppointmentService {
      */
     public Optional<AppointmentEntity> completeWithFill(UUID pumpId, UUID namedAppointmentId, UUID fillId) {
         Optional<AppointmentEntity> completed = namedAppointmentId == null ? appointments.findOpen(pumpId)
-                : Optional.of(appointments.findByIdOptional(namedAppointmentId)
-                        .filter(a -> a.pumpId.equals(pumpId))
-                        .filter(a -> a.status == AppointmentStatus.BOOKED || a.status == AppointmentStatus.MISSED)
-                        .orElseThrow(() -> ProblemException.ruleViolation("appointment-not-open",
-                                "appointmentId is neither the pump's open appointment nor one it missed.",
-                                "appointmentId")));
+                : Optional.of(namedForFill(pumpId, namedAppointmentId));
         completed.ifPresent(a -> {
             a.status = AppointmentStatus.COMPLETED;
             a.completedAt = clock.instant();
             a.fillId = fillId;
         });
         return completed;
+    }
+
+    /** The appointment a fill names: 404 unless it is the pump's, 409 unless it is booked or missed. */
+    private AppointmentEntity namedForFill(UUID pumpId, UUID appointmentId) {
+        AppointmentEntity named = appointments.findByIdOptional(appointmentId)
+                .filter(a -> a.pumpId.equals(pumpId))
+                .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND,
+                        "The pump has no appointment with id " + appointmentId + ".", "appointmentId"));
+        if (named.status != AppointmentStatus.BOOKED && named.status != AppointmentStatus.MISSED) {
+            throw ProblemException.of(ProblemType.APPOINTMENT_NOT_OPEN, "The appointment is " + named.status
+                    + ": a fill completes only the pump's open appointment or one it missed.", "appointmentId");
+        }
+        return named;
     }
 
     void onPumpRemoved(@Observes PumpRemoved removed) {

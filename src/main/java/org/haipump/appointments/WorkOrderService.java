@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.haipump.partners.PartnerScope;
 import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.problem.ProblemType;
 import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.web.IfMatch;
 import org.haipump.platform.web.ItemsPage;
@@ -86,7 +87,7 @@ public class WorkOrderService {
     public Versioned<WorkOrderResponse> decline(UUID id, IfMatch ifMatch, DeclineRequest request) {
         AppointmentEntity appointment = lockedVisible(id, ifMatch, "declined");
         if (appointment.workOrderStatus == WorkOrderStatus.DECLINED) {
-            throw ProblemException.conflict("work-order-declined", "The work order is declined already.");
+            throw ProblemException.of(ProblemType.WORK_ORDER_DECLINED, "The work order is declined already.");
         }
         answer(appointment, WorkOrderStatus.DECLINED, null, request.reason().strip());
         return versioned(appointment);
@@ -112,7 +113,7 @@ public class WorkOrderService {
     public Versioned<AppointmentResponse> acceptProposal(UUID id, IfMatch ifMatch) {
         AppointmentEntity appointment = appointmentService.lockedForChange(id, ifMatch, "moved to a proposal");
         if (appointment.workOrderStatus != WorkOrderStatus.PROPOSED) {
-            throw ProblemException.conflict("no-proposal", "The partner has proposed no other start for this visit.");
+            throw ProblemException.of(ProblemType.NO_PROPOSAL, "The partner has proposed no other start for this visit.");
         }
         Instant proposed = appointment.proposedStartsAt;
         appointmentService.reschedule(appointment.id, IfMatch.ABSENT,

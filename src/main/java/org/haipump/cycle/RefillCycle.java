@@ -120,37 +120,37 @@ public final class RefillCycle {
      */
     public Decision<AcceptedFill> assessFill(PumpCycle pump, ProposedFill fill, Instant now) {
         if (fill.performedAt().isAfter(now.plus(CyclePolicy.FUTURE_TOLERANCE))) {
-            return Decision.refuse(Refusal.ruleViolation("fill-in-future",
+            return Decision.refuse(new Refusal(Refusal.Reason.FILL_IN_FUTURE,
                     "performedAt " + fill.performedAt() + " lies more than "
                             + CyclePolicy.FUTURE_TOLERANCE.toMinutes() + " minutes in the future.",
                     Map.of("field", "performedAt")));
         }
         if (fill.performedAt().isBefore(pump.implantedOn().atStartOfDay(pump.zone()).toInstant())) {
-            return Decision.refuse(Refusal.ruleViolation("fill-before-implant",
+            return Decision.refuse(new Refusal(Refusal.Reason.FILL_BEFORE_IMPLANT,
                     "performedAt lies before the pump was implanted on " + pump.implantedOn() + ".",
                     Map.of("field", "performedAt")));
         }
         FillFact last = pump.lastFill();
         if (last != null && !fill.performedAt().isAfter(last.performedAt())) {
-            return Decision.refuse(new Refusal(Refusal.Kind.CONFLICT, "fill-not-after-latest",
+            return Decision.refuse(new Refusal(Refusal.Reason.FILL_NOT_AFTER_LATEST,
                     "performedAt must be after the pump's latest fill at " + last.performedAt() + ".",
                     Map.of("field", "performedAt", "latestFillAt", last.performedAt().toString())));
         }
         if (fill.volumeMl() > pump.reservoirVolumeMl()) {
-            return Decision.refuse(Refusal.ruleViolation("volume-above-reservoir",
+            return Decision.refuse(new Refusal(Refusal.Reason.VOLUME_ABOVE_RESERVOIR,
                     "volumeMl " + fill.volumeMl() + " exceeds the reservoir of " + pump.reservoirVolumeMl() + " mL.",
                     Map.of("field", "volumeMl")));
         }
         Double residual = fill.residualVolumeMl();
         if (residual != null && residual > pump.reservoirVolumeMl()) {
-            return Decision.refuse(Refusal.ruleViolation("residual-above-reservoir",
+            return Decision.refuse(new Refusal(Refusal.Reason.RESIDUAL_ABOVE_RESERVOIR,
                     "residualVolumeMl " + residual + " exceeds the reservoir of " + pump.reservoirVolumeMl() + " mL.",
                     Map.of("field", "residualVolumeMl")));
         }
         Drug expected = expectedDrug(pump, fill.performedAt());
         boolean deviation = expected != null && fill.drug() != expected;
         if (deviation && isBlank(fill.deviationReason())) {
-            return Decision.refuse(Refusal.ruleViolation("deviation-reason-required",
+            return Decision.refuse(new Refusal(Refusal.Reason.DEVIATION_REASON_REQUIRED,
                     "The expected drug is " + expected + ": filling " + fill.drug()
                             + " needs a deviationReason.",
                     Map.of("field", "deviationReason", "expectedDrug", expected.name())));
@@ -188,17 +188,17 @@ public final class RefillCycle {
                     ? "; the refill is past due, so an urgent visit (with a reason) may also start from now until "
                             + urgentUntil
                     : "; an appointment at or after the end of the reserve would plan a dry pump";
-            return Decision.refuse(Refusal.ruleViolation("outside-refill-window",
+            return Decision.refuse(new Refusal(Refusal.Reason.OUTSIDE_REFILL_WINDOW,
                     "startsAt must lie in [" + window.opensAt() + ", " + window.closesAt() + "): from the start of the"
                             + " local day " + policy.earlyWindow().toDays() + " days before the due day until the"
                             + " reserve ends" + urgentPart + ".", details));
         }
         if (startsAt.isBefore(now.minus(CyclePolicy.FUTURE_TOLERANCE))) {
-            return Decision.refuse(Refusal.ruleViolation("appointment-in-past", "startsAt lies in the past.", details));
+            return Decision.refuse(new Refusal(Refusal.Reason.APPOINTMENT_IN_PAST, "startsAt lies in the past.", details));
         }
         boolean urgent = !startsAt.isBefore(window.closesAt());
         if (urgent && isBlank(reason)) {
-            return Decision.refuse(Refusal.ruleViolation("urgent-reason-required",
+            return Decision.refuse(new Refusal(Refusal.Reason.URGENT_REASON_REQUIRED,
                     "An appointment at or after the end of the reserve (" + window.closesAt()
                             + ") is urgent: give a reason.", Map.of("field", "reason",
                             "windowClosesAt", window.closesAt().toString())));
@@ -212,22 +212,22 @@ public final class RefillCycle {
      */
     public Decision<PlannedGlycerolFill> planHold(PumpCycle pump, GlycerolHold hold, LocalDate today) {
         if (hold.departOn().isBefore(today)) {
-            return Decision.refuse(Refusal.ruleViolation("hold-in-past",
+            return Decision.refuse(new Refusal(Refusal.Reason.HOLD_IN_PAST,
                     "departOn " + hold.departOn() + " lies in the past.", Map.of("field", "departOn")));
         }
         if (hold.departOn().isAfter(today.plusDays(MAX_HOLD_DAYS_AHEAD))) {
-            return Decision.refuse(Refusal.ruleViolation("hold-too-far-ahead",
+            return Decision.refuse(new Refusal(Refusal.Reason.HOLD_TOO_FAR_AHEAD,
                     "departOn may be at most " + MAX_HOLD_DAYS_AHEAD + " days ahead.", Map.of("field", "departOn")));
         }
         long coverableDays = policy.glycerolInterval().toDays();
         if (hold.absenceDays() > coverableDays) {
-            return Decision.refuse(Refusal.ruleViolation("absence-too-long",
+            return Decision.refuse(new Refusal(Refusal.Reason.ABSENCE_TOO_LONG,
                     "An absence of " + hold.absenceDays() + " days is longer than one glycerol fill covers ("
                             + coverableDays + " days).", Map.of("field", "returnOn")));
         }
         for (GlycerolHold other : pump.holds()) {
             if (!other.departOn().isAfter(hold.returnOn()) && !hold.departOn().isAfter(other.returnOn())) {
-                return Decision.refuse(Refusal.conflict("hold-overlaps",
+                return Decision.refuse(new Refusal(Refusal.Reason.HOLD_OVERLAPS,
                         "The absence overlaps the hold from " + other.departOn() + " to " + other.returnOn() + "."));
             }
         }
@@ -244,7 +244,7 @@ public final class RefillCycle {
                 LocalDate coversUntil = localDate(refillAfterGlycerolAt, zone);
                 if (!glycerolCoversReturn(dueAt, hold.returnOn(), zone)) {
                     LocalDate latestReturnOn = latestReturnCovered(dueAt, zone);
-                    return Decision.refuse(Refusal.ruleViolation("hold-not-covered",
+                    return Decision.refuse(new Refusal(Refusal.Reason.HOLD_NOT_COVERED,
                             "The glycerol fill at the refill due on " + localDate(dueAt, zone)
                                     + " lasts until the refill due at " + refillAfterGlycerolAt
                                     + ", and the return day must end at least " + policy.returnMargin().toHours()
@@ -258,7 +258,7 @@ public final class RefillCycle {
             }
             state = projectedAfter(state, dueAt, drug);
         }
-        return Decision.refuse(Refusal.ruleViolation("no-refill-before-departure",
+        return Decision.refuse(new Refusal(Refusal.Reason.NO_REFILL_BEFORE_DEPARTURE,
                 "No refill is due on or before the departure on " + hold.departOn() + " (the next is due "
                         + localDate(deadline(pump).dueAt(), zone)
                         + "): book an early refill before planning the hold.",
@@ -292,21 +292,21 @@ public final class RefillCycle {
      */
     public Decision<ChemotherapyHold> startChemotherapyHold(PumpCycle pump, ChemotherapyHold hold, LocalDate today) {
         if (hold.startsOn().isBefore(today)) {
-            return Decision.refuse(Refusal.ruleViolation("hold-in-past",
+            return Decision.refuse(new Refusal(Refusal.Reason.HOLD_IN_PAST,
                     "startsOn " + hold.startsOn() + " lies in the past.", Map.of("field", "startsOn")));
         }
         LocalDate farthest = today.plusDays(MAX_HOLD_DAYS_AHEAD);
         for (Map.Entry<String, LocalDate> date : List.of(Map.entry("startsOn", hold.startsOn()),
                 Map.entry("reviewOn", hold.reviewOn()))) {
             if (date.getValue().isAfter(farthest)) {
-                return Decision.refuse(Refusal.ruleViolation("hold-too-far-ahead",
+                return Decision.refuse(new Refusal(Refusal.Reason.HOLD_TOO_FAR_AHEAD,
                         date.getKey() + " may be at most " + MAX_HOLD_DAYS_AHEAD + " days ahead.",
                         Map.of("field", date.getKey())));
             }
         }
         for (ChemotherapyHold other : pump.chemotherapyHolds()) {
             if (!other.ended()) {
-                return Decision.refuse(Refusal.conflict("chemotherapy-hold-active",
+                return Decision.refuse(new Refusal(Refusal.Reason.CHEMOTHERAPY_HOLD_ACTIVE,
                         "Chemotherapy is already held from " + other.startsOn() + " (review on " + other.reviewOn()
                                 + "): end that hold first."));
             }
@@ -321,16 +321,16 @@ public final class RefillCycle {
      */
     public Decision<ChemotherapyHold> endChemotherapyHold(ChemotherapyHold hold, LocalDate endsOn, LocalDate today) {
         if (hold.ended()) {
-            return Decision.refuse(Refusal.conflict("chemotherapy-hold-ended",
+            return Decision.refuse(new Refusal(Refusal.Reason.CHEMOTHERAPY_HOLD_ENDED,
                     "The hold already ended on " + hold.endsOn() + "."));
         }
         if (endsOn.isBefore(hold.startsOn())) {
-            return Decision.refuse(Refusal.ruleViolation("hold-end-before-start",
+            return Decision.refuse(new Refusal(Refusal.Reason.HOLD_END_BEFORE_START,
                     "endsOn " + endsOn + " lies before the hold started on " + hold.startsOn() + ".",
                     Map.of("field", "endsOn")));
         }
         if (endsOn.isAfter(defaultEnd(hold, today))) {
-            return Decision.refuse(Refusal.ruleViolation("hold-end-in-future",
+            return Decision.refuse(new Refusal(Refusal.Reason.HOLD_END_IN_FUTURE,
                     "endsOn " + endsOn + " lies in the future: end the hold when chemotherapy may resume.",
                     Map.of("field", "endsOn")));
         }
@@ -352,7 +352,7 @@ public final class RefillCycle {
         }
         Drug expected = expectedDrug(pump, startsAt);
         if (expected != null && requested != expected && isBlank(reason)) {
-            return Decision.refuse(Refusal.ruleViolation("planned-drug-reason-required",
+            return Decision.refuse(new Refusal(Refusal.Reason.PLANNED_DRUG_REASON_REQUIRED,
                     "The expected drug is " + expected + ": planning " + requested + " needs a reason.",
                     Map.of("field", "reason", "expectedDrug", expected.name())));
         }

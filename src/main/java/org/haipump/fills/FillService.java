@@ -25,6 +25,7 @@ import org.haipump.cycle.ProposedFill;
 import org.haipump.cycle.RefillLocation;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.problem.ProblemType;
 import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.web.IfMatch;
 import org.haipump.platform.web.ItemsPage;
@@ -96,7 +97,7 @@ public class FillService {
         }
         ifMatch.check(pump.version);
         if (!pump.isActive()) {
-            throw ProblemException.conflict("pump-removed", "The pump was removed on " + pump.removedOn + ".");
+            throw ProblemException.of(ProblemType.PUMP_REMOVED, "The pump was removed on " + pump.removedOn + ".");
         }
         Instant now = clock.instant();
         PumpCycle cycle = cycles.cycleOf(pump);
@@ -162,7 +163,7 @@ public class FillService {
     private Optional<FillOutcome> replay(String key, String fingerprint) {
         return idempotency.findByIdOptional(new IdempotencyRecordEntity.Key(actor.idempotencyScope(), key)).map(previous -> {
             if (!previous.requestHash.equals(fingerprint)) {
-                throw ProblemException.ruleViolation("idempotency-key-reused",
+                throw ProblemException.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was used with another request; use a new key for a new fill.",
                         "Idempotency-Key");
             }

@@ -18,6 +18,7 @@ import org.haipump.cycle.FlowMeasurement;
 import org.haipump.cycle.NextRefill;
 import org.haipump.fills.FillRecorded;
 import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.problem.ProblemType;
 import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
@@ -70,10 +71,10 @@ public class FlagService {
         pumps.lock(flag.pumpId);
         flags.getEntityManager().refresh(flag, LockModeType.PESSIMISTIC_WRITE);
         if (flag.status != FlagStatus.OPEN) {
-            throw ProblemException.conflict("flag-resolved", "The flag was resolved at " + flag.resolvedAt + ".");
+            throw ProblemException.of(ProblemType.FLAG_RESOLVED, "The flag was resolved at " + flag.resolvedAt + ".");
         }
         if (flag.acknowledgedAt != null) {
-            throw ProblemException.conflict("flag-acknowledged",
+            throw ProblemException.of(ProblemType.FLAG_ACKNOWLEDGED,
                     "The flag was acknowledged at " + flag.acknowledgedAt + " by " + flag.acknowledgedBy + ".");
         }
         flag.acknowledgedAt = clock.instant();
@@ -89,15 +90,15 @@ public class FlagService {
     public FlagResponse resolveReview(UUID id, String note) {
         FlagEntity flag = flags.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("flag", id));
         if (!flag.kind.isReviewTask()) {
-            throw ProblemException.ruleViolation("flag-not-a-review-task", "A " + flag.kind
-                    + " flag is not a review task: the service resolves it when its cause ends.", null);
+            throw ProblemException.of(ProblemType.FLAG_NOT_A_REVIEW_TASK, "A " + flag.kind
+                    + " flag is not a review task: the service resolves it when its cause ends.");
         }
         // Pump first, then the flag, as an acknowledgement locks them: a removal resolving the
         // flag at the same time runs before or after this, never across it.
         pumps.lock(flag.pumpId);
         flags.getEntityManager().refresh(flag, LockModeType.PESSIMISTIC_WRITE);
         if (flag.status != FlagStatus.OPEN) {
-            throw ProblemException.conflict("flag-resolved", "The flag was resolved at " + flag.resolvedAt + ".");
+            throw ProblemException.of(ProblemType.FLAG_RESOLVED, "The flag was resolved at " + flag.resolvedAt + ".");
         }
         flag.status = FlagStatus.RESOLVED;
         flag.resolvedAt = clock.instant();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.haipump.patients.PatientRepository;
 import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.problem.ProblemType;
 import org.haipump.platform.security.CurrentActor;
 
 /**
@@ -46,8 +47,8 @@ public class PartnerAssignmentService {
     public PartnerAssignmentResponse assign(UUID patientId, UUID partnerId) {
         lockPatient(patientId);
         if (partners.findByIdOptional(partnerId).isEmpty()) {
-            throw ProblemException.ruleViolation("unknown-partner", "No partner with id " + partnerId + ".",
-                    "partnerId");
+            // Not unknown-partner: that is the 403 of a partner token naming no partner.
+            throw ProblemException.of(ProblemType.NOT_FOUND, "No partner with id " + partnerId + ".", "partnerId");
         }
         Optional<PartnerAssignmentEntity> current = assignments.currentForUpdate(patientId);
         if (current.isPresent() && current.get().partnerId.equals(partnerId)) {
@@ -74,7 +75,7 @@ public class PartnerAssignmentService {
     public void unassign(UUID patientId) {
         lockPatient(patientId);
         PartnerAssignmentEntity current = assignments.currentForUpdate(patientId)
-                .orElseThrow(() -> ProblemException.conflict("no-partner-assigned",
+                .orElseThrow(() -> ProblemException.of(ProblemType.NO_PARTNER_ASSIGNED,
                         "The patient has no partner assigned."));
         end(current, clock.instant());
     }

@@ -2,8 +2,8 @@ package org.haipump.partners;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import org.haipump.platform.problem.Problem;
 import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.problem.ProblemType;
 import org.haipump.platform.security.CurrentActor;
 
 /**
@@ -28,9 +28,8 @@ public class PartnerScope {
     /** The caller's partner; a partner token that names no known partner is refused (403). */
     public UUID partnerId() {
         return actor.partnerId().filter(id -> partners.findByIdOptional(id).isPresent())
-                .orElseThrow(() -> new ProblemException(new Problem(Problem.TYPE_BASE + "unknown-partner",
-                        "Forbidden", 403, "The token's partner_id names no partner of this clinic.",
-                        null, null, null)));
+                .orElseThrow(() -> ProblemException.of(ProblemType.UNKNOWN_PARTNER,
+                        "The token's partner_id names no partner of this clinic."));
     }
 
     /** Passes when the patient is currently the caller's; else 404 for {@code what} with {@code id}. */

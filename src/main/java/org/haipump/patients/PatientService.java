@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.haipump.platform.config.HaiConfig;
 import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.problem.ProblemType;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 
@@ -32,7 +33,7 @@ public class PatientService {
         ZoneId zone = zoneOrDefault(request.timeZone());
         String mrn = request.mrn().strip();
         if (patients.findByMrn(mrn).isPresent()) {
-            throw ProblemException.conflict("duplicate-mrn", "A patient with this MRN is already registered.",
+            throw ProblemException.of(ProblemType.DUPLICATE_MRN, "A patient with this MRN is already registered.",
                     "mrn");
         }
         PatientEntity patient = new PatientEntity();

@@ -13,6 +13,7 @@ import org.haipump.cycle.GlycerolHold;
 import org.haipump.cycle.PlannedGlycerolFill;
 import org.haipump.cycle.PumpCycle;
 import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.problem.ProblemType;
 import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.web.IfMatch;
 
@@ -85,11 +86,11 @@ public class GlycerolHoldService {
         GlycerolHoldEntity hold = holds.findForUpdate(pumpId, holdId)
                 .orElseThrow(() -> ProblemException.notFound("glycerol hold", holdId));
         if (hold.status == GlycerolHoldStatus.CANCELLED) {
-            throw ProblemException.conflict("glycerol-hold-cancelled",
+            throw ProblemException.of(ProblemType.GLYCEROL_HOLD_CANCELLED,
                     "The hold was cancelled at " + hold.cancelledAt + " by " + hold.cancelledBy + ".");
         }
         if (hold.status == GlycerolHoldStatus.FILLED) {
-            throw ProblemException.conflict("glycerol-hold-filled",
+            throw ProblemException.of(ProblemType.GLYCEROL_HOLD_FILLED,
                     "The hold's glycerol fill was recorded (fill " + hold.glycerolFillId
                             + "): the pump is filled for the absence, so the hold can no longer be cancelled.");
         }

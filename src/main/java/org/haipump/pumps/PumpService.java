@@ -13,6 +13,7 @@ import org.haipump.cycle.TherapyMode;
 import org.haipump.patients.PatientEntity;
 import org.haipump.patients.PatientService;
 import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.problem.ProblemType;
 import org.haipump.platform.security.CurrentActor;
 import org.haipump.platform.web.IfMatch;
 import org.haipump.platform.web.Versioned;
@@ -49,15 +50,15 @@ public class PumpService {
     public PumpResponse register(RegisterPumpRequest request) {
         PatientEntity patient = patients.require(request.patientId());
         if (request.implantedOn().isAfter(LocalDate.now(clock.withZone(patient.zone())))) {
-            throw ProblemException.ruleViolation("implant-in-future", "implantedOn lies in the future.", "implantedOn");
+            throw ProblemException.of(ProblemType.IMPLANT_IN_FUTURE, "implantedOn lies in the future.", "implantedOn");
         }
         if (pumps.hasActivePump(patient.id)) {
-            throw ProblemException.conflict("patient-has-active-pump",
+            throw ProblemException.of(ProblemType.PATIENT_HAS_ACTIVE_PUMP,
                     "The patient already has a pump in place; record its removal first.", "patientId");
         }
         String serial = request.serialNumber().strip();
         if (pumps.serialTaken(serial)) {
-            throw ProblemException.conflict("duplicate-serial-number", "A pump with this serial number is registered.",
+            throw ProblemException.of(ProblemType.DUPLICATE_SERIAL_NUMBER, "A pump with this serial number is registered.",
                     "serialNumber");
         }
         PumpEntity pump = new PumpEntity();
@@ -117,17 +118,17 @@ public class PumpService {
         PumpEntity pump = requireActiveForUpdate(id, ifMatch);
         PatientEntity patient = patients.require(pump.patientId);
         if (request.removedOn().isBefore(pump.implantedOn)) {
-            throw ProblemException.ruleViolation("removal-before-implant",
+            throw ProblemException.of(ProblemType.REMOVAL_BEFORE_IMPLANT,
                     "removedOn lies before the pump was implanted on " + pump.implantedOn + ".", "removedOn");
         }
         FillEntity latest = pump.lastFillId == null ? null : fills.findById(pump.lastFillId);
         if (latest != null && request.removedOn().isBefore(latest.performedAt.atZone(patient.zone()).toLocalDate())) {
-            throw ProblemException.ruleViolation("removal-before-latest-fill",
+            throw ProblemException.of(ProblemType.REMOVAL_BEFORE_LATEST_FILL,
                     "removedOn lies before the pump's latest fill on "
                             + latest.performedAt.atZone(patient.zone()).toLocalDate() + ".", "removedOn");
         }
         if (request.removedOn().isAfter(LocalDate.now(clock.withZone(patient.zone())))) {
-            throw ProblemException.ruleViolation("removal-in-future", "removedOn lies in the future.", "removedOn");
+            throw ProblemException.of(ProblemType.REMOVAL_IN_FUTURE, "removedOn lies in the future.", "removedOn");
         }
         pump.status = PumpStatus.REMOVED;
         pump.removedOn = request.removedOn();
@@ -161,7 +162,7 @@ public class PumpService {
         PumpEntity pump = pumps.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("pump", id));
         ifMatch.check(pump.version);
         if (!pump.isActive()) {
-            throw ProblemException.conflict("pump-removed", "The pump was removed on " + pump.removedOn + ".");
+            throw ProblemException.of(ProblemType.PUMP_REMOVED, "The pump was removed on " + pump.removedOn + ".");
         }
         return pump;
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.problem.ProblemType;
 import org.haipump.platform.web.ItemsPage;
 import org.haipump.platform.web.PageRequest;
 
@@ -55,7 +56,7 @@ public class DeliveryService {
     public DeliveryResponse redeliverToPartner(UUID partnerId, String eventId) {
         WebhookEndpointEntity endpoint = partnerEndpoint(partnerId);
         if (endpoint.url == null) {
-            throw ProblemException.conflict("no-webhook-url",
+            throw ProblemException.of(ProblemType.NO_WEBHOOK_URL,
                     "The partner has no webhook URL to deliver to; its events are in its feed.");
         }
         return redeliver(endpoint, eventOf("partner_id = :owner", partnerId, eventId, "event of this partner"));

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.haipump.platform.config.HaiConfig;
 import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.problem.ProblemType;
 
 /**
  * Which URLs the service may send webhooks to. Only https, and only hosts that resolve to public
@@ -37,7 +38,7 @@ public class WebhookUrlPolicy {
     public URI requireAllowed(String url, String field) {
         URI uri = parse(url).orElseThrow(() -> ProblemException.invalid(field, "must be an absolute http(s) URL"));
         refusal(uri).ifPresent(reason -> {
-            throw ProblemException.ruleViolation("webhook-url-not-allowed", "The URL is not allowed: " + reason + ".",
+            throw ProblemException.of(ProblemType.WEBHOOK_URL_NOT_ALLOWED, "The URL is not allowed: " + reason + ".",
                     field);
         });
         return uri;

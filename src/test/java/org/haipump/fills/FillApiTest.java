@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -39,6 +40,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -645,15 +647,33 @@ class FillApiTest {
     }
 
     @Test
-    void aFillNamingAnAppointmentThatIsNotThePumpsOpenOneBreaksTheRule() {
+    void aFillNamingAnUnknownAppointmentOrAnotherPumpsIsNotFound() {
         Instant performedAt = daysAgo(13);
         String pumpId = Api.pumpFilledAt(performedAt, "CHEMOTHERAPY");
         Api.bookAppointment(pumpId, performedAt.plus(REFILL_INTERVAL));
-        Map<String, Object> body = with(fill(Api.now(), "HEPARIN", FULL_ML), "appointmentId",
-                UUID.randomUUID().toString());
+        String otherPumpId = Api.pumpFilledAt(performedAt, "CHEMOTHERAPY");
+        String othersAppointment = Api.bookAppointment(otherPumpId, performedAt.plus(REFILL_INTERVAL));
         Db.Snapshot before = db.snapshot(pumpId);
 
-        ruleViolated(as(Tokens.nurse()).body(body).post(FILLS, pumpId), "appointment-not-open", "appointmentId");
+        for (String appointmentId : List.of(UUID.randomUUID().toString(), othersAppointment)) {
+            Map<String, Object> body = with(fill(Api.now(), "HEPARIN", FULL_ML), "appointmentId", appointmentId);
+            notFound(as(Tokens.nurse()).body(body).post(FILLS, pumpId)).body("errors.field", hasItem("appointmentId"));
+        }
+
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void aFillNamingACancelledAppointmentOfThePumpConflicts() {
+        Instant performedAt = daysAgo(13);
+        String pumpId = Api.pumpFilledAt(performedAt, "CHEMOTHERAPY");
+        String appointmentId = Api.bookAppointment(pumpId, performedAt.plus(REFILL_INTERVAL));
+        as(Tokens.nurse()).body(Map.of("reason", "patient rebooked")).post(Api.CANCELLATION, appointmentId)
+                .then().statusCode(200);
+        Map<String, Object> body = with(fill(Api.now(), "HEPARIN", FULL_ML), "appointmentId", appointmentId);
+        Db.Snapshot before = db.snapshot(pumpId);
+
+        conflict(as(Tokens.nurse()).body(body).post(FILLS, pumpId), "appointment-not-open", "appointmentId");
 
         before.assertNothingWritten();
     }

@@ -69,15 +69,15 @@ class PartnerAssignmentApiTest {
     }
 
     @Test
-    void anUnknownPatientIs404AndAnUnknownPartnerIs422NamingTheField() {
+    void anUnknownPatientOrPartnerIs404NamingThePartnerField() {
         String partnerId = Api.createPartner();
         String patientId = Api.registerPatient();
         Db.Snapshot before = db.snapshot();
         as(Tokens.scheduler()).body(Map.of("partnerId", partnerId)).put(PATIENT_PARTNER, UUID.randomUUID())
                 .then().statusCode(404);
         as(Tokens.scheduler()).body(Map.of("partnerId", UUID.randomUUID().toString()))
-                .put(PATIENT_PARTNER, patientId).then().statusCode(422)
-                .body("type", equalTo("/problems/unknown-partner")).body("errors[0].field", equalTo("partnerId"));
+                .put(PATIENT_PARTNER, patientId).then().statusCode(404)
+                .body("type", equalTo("/problems/not-found")).body("errors[0].field", equalTo("partnerId"));
         as(Tokens.scheduler()).delete(PATIENT_PARTNER, UUID.randomUUID()).then().statusCode(404);
         as(Tokens.scheduler()).get(PARTNER_ASSIGNMENTS, UUID.randomUUID()).then().statusCode(404);
         before.assertNothingWritten();

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.haipump.platform.problem.ProblemType;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
@@ -123,12 +124,6 @@ public final class Api {
     // --- problems -------------------------------------------------------------------------------
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String PROBLEM_TYPES = "/problems/";
-    public static final String INVALID = "Invalid request";
-    public static final String MALFORMED = "Malformed request body";
-    public static final String NOT_FOUND = "Not found";
-    public static final String CONFLICT = "Conflict with the current state";
-    public static final String RULE_VIOLATED = "Clinical rule violated";
-    public static final String PRECONDITION_FAILED = "Precondition failed";
 
     /** Stands for a member left out of a request body altogether (see {@link #with}). */
     public static final Object ABSENT = new Object() {
@@ -446,10 +441,12 @@ public final class Api {
     // --- refusals -------------------------------------------------------------------------------
 
     /**
-     * An RFC 9457 problem: the status, its media type, the problem's {@code type}, {@code title},
-     * {@code status}, a {@code detail} and, when given, the {@code instance} path.
+     * An RFC 9457 problem: the status, its media type, the problem's {@code type}, the title the
+     * catalogue gives that type, {@code status}, a {@code detail} and, when given, the {@code instance} path.
      */
-    public static ValidatableResponse problem(Response response, int status, String type, String title) {
+    public static ValidatableResponse problem(Response response, int status, String type) {
+        String title = ProblemType.ofCode(type).map(ProblemType::title)
+                .orElseThrow(() -> new AssertionError("No problem type " + type + " in the catalogue"));
         return response.then().log().ifValidationFails()
                 .statusCode(status)
                 .header("Content-Type", startsWith(PROBLEM_JSON))
@@ -463,22 +460,22 @@ public final class Api {
 
     /** 400 from bean validation, naming each offending field. */
     public static ValidatableResponse invalid(Response response, String... fields) {
-        return problem(response, 400, "validation", INVALID).body("errors.field", hasItems(fields));
+        return problem(response, 400, "validation").body("errors.field", hasItems(fields));
     }
 
     /** 400 for a body that is not JSON, or not JSON of the expected shape (naming the field when known). */
     public static ValidatableResponse malformed(Response response, String... fields) {
-        ValidatableResponse validatable = problem(response, 400, "malformed-body", MALFORMED);
+        ValidatableResponse validatable = problem(response, 400, "malformed-body");
         return fields.length == 0 ? validatable : validatable.body("errors.field", hasItems(fields));
     }
 
     public static ValidatableResponse notFound(Response response) {
-        return problem(response, 404, "not-found", NOT_FOUND);
+        return problem(response, 404, "not-found");
     }
 
     /** 409: the resource's current state forbids the request. */
     public static ValidatableResponse conflict(Response response, String type) {
-        return problem(response, 409, type, CONFLICT);
+        return problem(response, 409, type);
     }
 
     public static ValidatableResponse conflict(Response response, String type, String field) {
@@ -487,14 +484,14 @@ public final class Api {
 
     /** 412: {@code If-Match} names none of the resource's current entity tags, and the current one is given. */
     public static ValidatableResponse preconditionFailed(Response response) {
-        return problem(response, 412, "precondition-failed", PRECONDITION_FAILED)
+        return problem(response, 412, "precondition-failed")
                 .body("errors.field", hasItems(IF_MATCH))
                 .body("currentEtag", startsWith("\""));
     }
 
     /** 422: the request breaks a clinical rule, naming the offending field. */
     public static ValidatableResponse ruleViolated(Response response, String type, String field) {
-        return problem(response, 422, type, RULE_VIOLATED).body("errors.field", hasItems(field));
+        return problem(response, 422, type).body("errors.field", hasItems(field));
     }
 
     // --- matchers -------------------------------------------------------------------------------

@@ -10,33 +10,37 @@ import java.util.Optional;
  */
 final class ConstraintProblems {
 
-    private static final Map<String, String[]> BY_CONSTRAINT = Map.of(
-            "patient_mrn_unique", new String[] {"duplicate-mrn", "A patient with this MRN is already registered.",
-                    "mrn"},
-            "pump_serial_unique", new String[] {"duplicate-serial-number",
-                    "A pump with this serial number is registered.", "serialNumber"},
-            "pump_one_active_per_patient", new String[] {"patient-has-active-pump",
-                    "The patient already has a pump in place; record its removal first.", "patientId"},
-            "appointment_one_open_per_pump", new String[] {"open-appointment-exists",
-                    "The pump already has an open appointment; cancel it before booking another.", null},
-            "chemotherapy_hold_one_lasting_per_pump", new String[] {"chemotherapy-hold-active",
-                    "Chemotherapy is already held for this pump: end that hold first.", null},
-            "fill_one_per_instant", new String[] {"fill-not-after-latest",
-                    "The pump already has a fill at this instant.", "performedAt"},
-            "idempotency_record_pkey", new String[] {"idempotency-key-in-use",
+    /** The problem a constraint stands for; {@code field} is null when no request field is to blame. */
+    private record Known(ProblemType type, String detail, String field) {
+    }
+
+    private static final Map<String, Known> BY_CONSTRAINT = Map.of(
+            "patient_mrn_unique", new Known(ProblemType.DUPLICATE_MRN,
+                    "A patient with this MRN is already registered.", "mrn"),
+            "pump_serial_unique", new Known(ProblemType.DUPLICATE_SERIAL_NUMBER,
+                    "A pump with this serial number is registered.", "serialNumber"),
+            "pump_one_active_per_patient", new Known(ProblemType.PATIENT_HAS_ACTIVE_PUMP,
+                    "The patient already has a pump in place; record its removal first.", "patientId"),
+            "appointment_one_open_per_pump", new Known(ProblemType.OPEN_APPOINTMENT_EXISTS,
+                    "The pump already has an open appointment; cancel it before booking another.", null),
+            "chemotherapy_hold_one_lasting_per_pump", new Known(ProblemType.CHEMOTHERAPY_HOLD_ACTIVE,
+                    "Chemotherapy is already held for this pump: end that hold first.", null),
+            "fill_one_per_instant", new Known(ProblemType.FILL_NOT_AFTER_LATEST,
+                    "The pump already has a fill at this instant.", "performedAt"),
+            "idempotency_record_pkey", new Known(ProblemType.IDEMPOTENCY_KEY_IN_USE,
                     "This Idempotency-Key is being used by another request; retry to get its answer.",
-                    "Idempotency-Key"});
+                    "Idempotency-Key"));
 
     private ConstraintProblems() {
     }
 
     static Optional<Problem> forConstraint(String constraintName) {
-        String[] known = constraintName == null ? null : BY_CONSTRAINT.get(constraintName.toLowerCase());
+        Known known = constraintName == null ? null : BY_CONSTRAINT.get(constraintName.toLowerCase());
         if (known == null) {
             return Optional.empty();
         }
-        List<Problem.FieldError> errors = known[2] == null ? null : List.of(new Problem.FieldError(known[2], known[1]));
-        return Optional.of(new Problem(Problem.TYPE_BASE + known[0], "Conflict with the current state", 409,
-                known[1], null, errors, null));
+        List<Problem.FieldError> errors = known.field() == null ? null
+                : List.of(new Problem.FieldError(known.field(), known.detail()));
+        return Optional.of(new Problem(known.type(), known.detail(), errors, null));
     }
 }

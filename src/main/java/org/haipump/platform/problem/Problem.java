@@ -16,8 +16,6 @@ import java.util.Map;
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    /** Problem types are relative URIs under this path, documented in docs/api-guide.md. */
-    public static final String TYPE_BASE = "/problems/";
 
     public record FieldError(String field, String message) {
     }
@@ -30,8 +28,13 @@ public final class Problem {
     private final List<FieldError> errors;
     private final Map<String, Object> extensions;
 
-    public Problem(String type, String title, int status, String detail, String instance,
-                   List<FieldError> errors, Map<String, Object> extensions) {
+    /** A problem of {@code type}: its URI, title and status come from the catalogue. */
+    public Problem(ProblemType type, String detail, List<FieldError> errors, Map<String, Object> extensions) {
+        this(type.uri(), type.title(), type.status(), detail, null, errors, extensions);
+    }
+
+    private Problem(String type, String title, int status, String detail, String instance,
+                    List<FieldError> errors, Map<String, Object> extensions) {
         this.type = type;
         this.title = title;
         this.status = status;
@@ -70,7 +73,8 @@ public final class Problem {
         return extensions;
     }
 
-    Problem withInstance(String instance) {
+    /** The same problem about the request at {@code instance} (its path). */
+    public Problem withInstance(String instance) {
         return new Problem(type, title, status, detail, instance, errors, extensions);
     }
 }

@@ -19,47 +19,36 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
+    public static ProblemException of(ProblemType type, String detail) {
+        return new ProblemException(new Problem(type, detail, null, null));
+    }
+
+    /** A problem caused by the value of one request field, such as a unique value already taken. */
+    public static ProblemException of(ProblemType type, String detail, String field) {
+        return new ProblemException(new Problem(type, detail, List.of(new Problem.FieldError(field, detail)), null));
+    }
+
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(new Problem(Problem.TYPE_BASE + "not-found", "Not found", 404,
-                "No " + what + " with id " + id + ".", null, null, null));
-    }
-
-    public static ProblemException conflict(String code, String detail) {
-        return new ProblemException(new Problem(Problem.TYPE_BASE + code, "Conflict with the current state", 409,
-                detail, null, null, null));
-    }
-
-    /** A conflict caused by the value of one request field, such as a unique value already taken. */
-    public static ProblemException conflict(String code, String detail, String field) {
-        return new ProblemException(new Problem(Problem.TYPE_BASE + code, "Conflict with the current state", 409,
-                detail, null, List.of(new Problem.FieldError(field, detail)), null));
-    }
-
-    public static ProblemException ruleViolation(String code, String detail, String field) {
-        return new ProblemException(new Problem(Problem.TYPE_BASE + code, "Clinical rule violated", 422,
-                detail, null, field == null ? null : List.of(new Problem.FieldError(field, detail)), null));
+        return of(ProblemType.NOT_FOUND, "No " + what + " with id " + id + ".");
     }
 
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,
-                field + ": " + message, null, List.of(new Problem.FieldError(field, message)), null));
+        return new ProblemException(new Problem(ProblemType.VALIDATION, field + ": " + message,
+                List.of(new Problem.FieldError(field, message)), null));
     }
 
     /** A part the service needs is down for now: 503, worth a retry (the answer says when). */
     public static ProblemException unavailable(String detail) {
-        return new ProblemException(new Problem(Problem.TYPE_BASE + "unavailable", "Service unavailable", 503,
-                detail, null, null, null));
+        return of(ProblemType.UNAVAILABLE, detail);
     }
 
-    /** A domain refusal: a conflict with the pump's state is 409, a broken clinical rule 422. */
+    /** A domain refusal, as the problem type of its reason; its details become extension members. */
     public static ProblemException of(Refusal refusal) {
         Map<String, Object> extensions = new HashMap<>(refusal.details());
         Object field = extensions.remove("field");
-        boolean conflict = refusal.kind() == Refusal.Kind.CONFLICT;
         List<Problem.FieldError> errors = field == null ? null
                 : List.of(new Problem.FieldError(field.toString(), refusal.message()));
-        return new ProblemException(new Problem(Problem.TYPE_BASE + refusal.code(),
-                conflict ? "Conflict with the current state" : "Clinical rule violated",
-                conflict ? 409 : 422, refusal.message(), null, errors, extensions));
+        return new ProblemException(new Problem(ProblemType.of(refusal.reason()), refusal.message(), errors,
+                extensions));
     }
 }

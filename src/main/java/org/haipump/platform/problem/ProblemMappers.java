@@ -55,9 +55,8 @@ public class ProblemMappers {
      */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014",
             "55P03", "25P03");
-    private static final Problem CONCURRENT_CHANGE = new Problem(Problem.TYPE_BASE + "concurrent-change",
-            "Conflict with the current state", 409,
-            "Another request changed the same data at the same time; reload and try again.", null, null, null);
+    private static final Problem CONCURRENT_CHANGE = new Problem(ProblemType.CONCURRENT_CHANGE,
+            "Another request changed the same data at the same time; reload and try again.", null, null);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -72,8 +71,7 @@ public class ProblemMappers {
                 .toList();
         String detail = errors.stream().map(err -> err.field() + " " + err.message())
                 .collect(Collectors.joining("; "));
-        return respond(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, detail, null,
-                errors, null), uri);
+        return respond(new Problem(ProblemType.VALIDATION, detail, errors, null), uri);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
@@ -84,8 +82,7 @@ public class ProblemMappers {
                 : List.of(new Problem.FieldError(field, message));
         String detail = field == null || field.isEmpty() ? "The request body is not valid JSON for this operation."
                 : field + ": " + message;
-        return respond(new Problem(Problem.TYPE_BASE + "malformed-body", "Malformed request body", 400, detail,
-                null, errors, null), uri);
+        return respond(new Problem(ProblemType.MALFORMED_BODY, detail, errors, null), uri);
     }
 
     /**
@@ -125,8 +122,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403,
-                "Your role does not allow this operation.", null, null, null), uri);
+        return respond(new Problem(ProblemType.FORBIDDEN, "Your role does not allow this operation.", null, null),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -143,18 +140,17 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        Response.StatusType statusType = Response.Status.fromStatusCode(status);
-        String title = statusType != null ? statusType.getReasonPhrase() : "HTTP " + status;
-        String detail = switch (status) {
-            case 404 -> "No resource at this path.";
-            case 405 -> "This path does not accept that method.";
-            case 406 -> "This resource answers only application/json.";
-            case 415 -> "Send the body as application/json.";
-            case 413 -> "The request body is too large.";
-            default -> title + ".";
+        // A status JAX-RS raises that the catalogue does not name is a request it could not classify.
+        ProblemType type = ProblemType.ofHttpStatus(status).orElse(ProblemType.HTTP_400);
+        String detail = switch (type) {
+            case HTTP_404 -> "No resource at this path.";
+            case HTTP_405 -> "This path does not accept that method.";
+            case HTTP_406 -> "This resource answers only application/json.";
+            case HTTP_415 -> "Send the body as application/json.";
+            case HTTP_413 -> "The request body is too large.";
+            default -> type.title() + ".";
         };
-        Response response = respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail,
-                null, null, null), uri);
+        Response response = respond(new Problem(type, detail, null, null), uri);
         if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
             return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }
@@ -191,8 +187,8 @@ public class ProblemMappers {
         } else {
             LOG.error("Unexpected failure", e);
         }
-        return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
-                "The request failed unexpectedly; it has been logged.", null, null, null), uri);
+        return respond(new Problem(ProblemType.INTERNAL, "The request failed unexpectedly; it has been logged.",
+                null, null), uri);
     }
 
     /**
@@ -206,8 +202,8 @@ public class ProblemMappers {
     }
 
     private Response unauthenticated(UriInfo uri) {
-        return Response.fromResponse(respond(new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
-                        "A valid bearer token is required.", null, null, null), uri))
+        return Response.fromResponse(respond(new Problem(ProblemType.UNAUTHORIZED,
+                        "A valid bearer token is required.", null, null), uri))
                 .header("WWW-Authenticate", "Bearer").build();
     }
 

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haipump.platform.problem.Problem;
+import org.haipump.platform.problem.ProblemType;
 
 /**
  * Bodies above {@code quarkus.http.limits.max-body-size} get a 413 problem document. Quarkus refuses
@@ -43,8 +44,8 @@ public class BodySizeLimit {
 
     /** The problem of a body above the limit; {@code instance} is the request path. */
     public static Problem problem(long limit, String path) {
-        return new Problem(Problem.TYPE_BASE + "http-413", "Request Entity Too Large", 413,
-                "The request body is larger than " + limit + " bytes.", path, null, null);
+        return new Problem(ProblemType.HTTP_413, "The request body is larger than " + limit + " bytes.", null, null)
+                .withInstance(path);
     }
 
     void install(@Observes Router router) {

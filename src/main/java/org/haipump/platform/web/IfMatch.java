@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.haipump.platform.problem.Problem;
 import org.haipump.platform.problem.ProblemException;
+import org.haipump.platform.problem.ProblemType;
 
 /**
  * The {@code If-Match} precondition of a change (RFC 9110, section 13.1.1): the change applies only
@@ -84,7 +85,7 @@ public final class IfMatch {
                         + "this service sent it. The current ETag is " + etag + "."
                 : "The resource changed since it was read: If-Match does not name its current ETag " + etag
                         + ". Read it again and decide whether the change still applies.";
-        throw new ProblemException(new Problem(Problem.TYPE_BASE + "precondition-failed", "Precondition failed",
-                412, detail, null, List.of(new Problem.FieldError(HEADER, detail)), Map.of("currentEtag", etag)));
+        throw new ProblemException(new Problem(ProblemType.PRECONDITION_FAILED, detail,
+                List.of(new Problem.FieldError(HEADER, detail)), Map.of("currentEtag", etag)));
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.haipump.platform.json.StrictJson;
 import org.haipump.platform.problem.Problem;
+import org.haipump.platform.problem.ProblemType;
 import org.haipump.platform.time.IsoTime;
 
 /**
@@ -68,10 +69,10 @@ public class QueryParamConverters implements ParamConverterProvider {
                 try {
                     return parse.apply(value);
                 } catch (RuntimeException e) {
-                    Problem problem = new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400,
-                            name + " " + message, null, List.of(new Problem.FieldError(name, message)), null);
+                    Problem problem = new Problem(ProblemType.VALIDATION, name + " " + message,
+                            List.of(new Problem.FieldError(name, message)), null);
                     throw new WebApplicationException(
-                            Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build());
+                            Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build());
                 }
             }
 
