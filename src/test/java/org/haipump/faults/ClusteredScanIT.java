@@ -61,13 +61,7 @@ class ClusteredScanIT {
 
     @AfterAll
     static void killEverything() {
-        try {
-            Stream.of(nodeA, nodeB).filter(n -> n != null).forEach(ServiceProcess::close);
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-        }
+        Teardown.closeAll(nodeA, nodeB, postgres);
     }
 
     @Test

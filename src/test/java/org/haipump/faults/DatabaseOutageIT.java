@@ -63,15 +63,7 @@ class DatabaseOutageIT {
 
     @AfterAll
     static void killEverything() {
-        try {
-            if (service != null) {
-                service.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-        }
+        Teardown.closeAll(service, postgres);
     }
 
     @ParameterizedTest(name = "pg_ctl stop -m {0}")

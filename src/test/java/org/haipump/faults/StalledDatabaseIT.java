@@ -47,15 +47,7 @@ class StalledDatabaseIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (service != null) {
-                service.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-        }
+        Teardown.closeAll(service, postgres);
     }
 
     @Test

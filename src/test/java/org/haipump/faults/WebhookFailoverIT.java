@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -89,16 +88,7 @@ class WebhookFailoverIT {
 
     @AfterAll
     static void stopEverything() {
-        try {
-            Stream.of(nodeA, nodeB).filter(n -> n != null).forEach(ServiceProcess::close);
-            if (receiver != null) {
-                receiver.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-        }
+        Teardown.closeAll(nodeA, nodeB, receiver, postgres);
     }
 
     @Test

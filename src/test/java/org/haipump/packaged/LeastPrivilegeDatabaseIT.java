@@ -18,6 +18,7 @@ import org.haipump.faults.Http;
 import org.haipump.faults.PostgresCluster;
 import org.haipump.faults.ServiceApi;
 import org.haipump.faults.ServiceProcess;
+import org.haipump.faults.Teardown;
 import org.haipump.faults.Sql;
 import org.haipump.support.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -69,15 +70,7 @@ class LeastPrivilegeDatabaseIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (service != null) {
-                service.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-        }
+        Teardown.closeAll(service, postgres);
     }
 
     private static Connection asServiceRole() throws SQLException {

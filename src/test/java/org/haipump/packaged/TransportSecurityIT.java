@@ -21,6 +21,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.haipump.faults.PostgresCluster;
 import org.haipump.faults.ServiceProcess;
+import org.haipump.faults.Teardown;
 import org.haipump.faults.Sql;
 import org.haipump.support.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -78,15 +79,7 @@ class TransportSecurityIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (service != null) {
-                service.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-        }
+        Teardown.closeAll(service, postgres);
     }
 
     @Test
